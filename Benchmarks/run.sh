@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Proctor's benchmarks: release build, figures printed. Not timed tests.
+#   1. full GSM8K (1,319 gsm8k_cot requests) against `proctor sim` with zero latency, end to end
+#      (prompting, streaming, scoring, store): wall time and peak RSS of `proctor eval`;
+#   2. start-up: `proctor --version`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build -c release --product proctor >&2
+BIN="$PWD/.build/release/proctor"
+WORK="$(mktemp -d)"
+SIM_PID=""
+cleanup() { [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+python3 Benchmarks/gsm8k_answers.py Sources/ProctorBenchmarks/Resources/gsm8k/test.jsonl > "$WORK/answers.jsonl"
+PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$BIN" sim --port "$PORT" --capacity 4096 --answers "$WORK/answers.jsonl" 2> "$WORK/sim.log" &
+SIM_PID=$!
+python3 - "$PORT" <<'PY'
+import sys, time, urllib.request
+for _ in range(200):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/health", timeout=1)
+        sys.exit(0)
+    except Exception:
+        time.sleep(0.05)
+sys.exit("the simulator did not start")
+PY
+
+echo "machine: $(nproc) cores, $(python3 -c 'import platform; print(platform.processor() or platform.machine())')"
+CONCURRENCY="${CONCURRENCY:-64}"
+python3 Benchmarks/measure.py "gsm8k full (1,319 requests, concurrency $CONCURRENCY) vs zero-latency sim" 3 -- \
+    "$BIN" eval gsm8k --model "http://127.0.0.1:$PORT/v1" --concurrency "$CONCURRENCY" --store "$WORK/bench.db" --json
+"$BIN" runs list --store "$WORK/bench.db" --limit 1
+python3 Benchmarks/measure.py "proctor --version start-up" 30 -- "$BIN" --version

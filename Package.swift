@@ -1,0 +1,155 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Strict settings shared by every target (Swift 6 mode comes with tools 6.2).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "proctor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "proctor", targets: ["proctor"]),
+        .library(name: "ProctorCore", targets: ["ProctorCore"]),
+        .library(name: "ProctorClient", targets: ["ProctorClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .target(
+            name: "ProctorCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProctorClient",
+            dependencies: [
+                "ProctorCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProctorBenchmarks",
+            dependencies: [
+                "ProctorCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/gsm8k")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProctorStore",
+            dependencies: [
+                "ProctorCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProctorRunner",
+            dependencies: [
+                "ProctorCore",
+                "ProctorClient",
+                "ProctorBenchmarks",
+                "ProctorStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProctorEngine",
+            dependencies: [
+                "ProctorCore",
+                "ProctorClient",
+                "ProctorBenchmarks",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "proctor",
+            dependencies: [
+                "ProctorCore",
+                "ProctorClient",
+                "ProctorBenchmarks",
+                "ProctorStore",
+                "ProctorRunner",
+                "ProctorEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProctorTestSupport",
+            dependencies: [
+                "ProctorCore",
+                "ProctorClient",
+                "ProctorStore",
+                "ProctorEngine",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ProctorClientTests",
+            dependencies: ["ProctorClient", "ProctorTestSupport", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProctorBenchmarksTests",
+            dependencies: ["ProctorBenchmarks"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProctorStoreTests",
+            dependencies: ["ProctorStore", "ProctorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProctorRunnerTests",
+            dependencies: ["ProctorRunner", "ProctorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProctorEngineTests",
+            dependencies: ["ProctorEngine", "ProctorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProctorCLITests",
+            dependencies: ["ProctorStore", "ProctorBenchmarks", "ProctorClient", "ProctorEngine", "ProctorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,43 @@
+/// The benchmarks Proctor ships, by name, with their protocols.
+public enum BenchmarkCatalog {
+    /// Benchmark names `proctor eval` accepts.
+    public static let names = ["gsm8k"]
+
+    /// The default protocol of each benchmark.
+    public static func defaultProtocol(for benchmark: String) -> String? {
+        benchmark == "gsm8k" ? GSM8KProtocol.chainOfThought8Shot.name : nil
+    }
+
+    /// Protocol names a benchmark accepts.
+    public static func protocols(for benchmark: String) -> [String] {
+        benchmark == "gsm8k" ? GSM8KProtocol.all.map(\.name) : []
+    }
+
+    /// Builds `name` with `protocolName` (its default when `nil`).
+    ///
+    /// - Throws: ``CatalogError`` for an unknown benchmark or protocol, ``DatasetError`` when the
+    ///   bundled data cannot be read.
+    public static func make(_ name: String, protocol protocolName: String?) throws -> any Benchmark {
+        switch name {
+        case "gsm8k":
+            let chosen = protocolName ?? GSM8KProtocol.chainOfThought8Shot.name
+            guard let promptProtocol = GSM8KProtocol.named(chosen) else {
+                throw CatalogError(
+                    "unknown protocol '\(chosen)' for gsm8k; choose one of: \(protocols(for: name).joined(separator: ", "))")
+            }
+            return try GSM8KBenchmark(protocol: promptProtocol)
+        default:
+            throw CatalogError("unknown benchmark '\(name)'; available: \(names.joined(separator: ", "))")
+        }
+    }
+}
+
+/// A benchmark or protocol name that Proctor does not know.
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    /// What was asked for and what exists.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}

@@ -1,0 +1,59 @@
+public import Foundation
+
+/// Reads JSON Lines files into objects, one per non-blank line, reporting errors by file, line
+/// and field.
+public enum JSONLReader {
+    /// One decoded line: its 1-based number and its top-level object.
+    public struct Line: @unchecked Sendable {
+        /// The line number in the file (1-based).
+        public var number: Int
+        /// The decoded JSON object.
+        public var object: [String: Any]
+        /// The file the line came from, for error messages.
+        public var file: String
+
+        /// The string value of `field`, or a ``DatasetError`` naming file, line and field.
+        public func string(_ field: String) throws(DatasetError) -> String {
+            guard let value = object[field] else {
+                throw DatasetError(file: file, line: number, field: field, message: "missing; every line needs a string \"\(field)\"")
+            }
+            guard let text = value as? String else {
+                throw DatasetError(file: file, line: number, field: field, message: "expected a string, found \(type(of: value))")
+            }
+            return text
+        }
+    }
+
+    /// Reads every line of the file at `path`.
+    public static func read(path: String) throws(DatasetError) -> [Line] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DatasetError(file: path, message: "cannot read the file; check the path and its permissions")
+        }
+        return try parse(data, file: path)
+    }
+
+    /// Parses JSON Lines from `data`; `file` names the source in errors.
+    public static func parse(_ data: Data, file: String) throws(DatasetError) -> [Line] {
+        var lines: [Line] = []
+        var number = 0
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
+            number += 1
+            let slice = data[start..<end]
+            start = end < data.endIndex ? data.index(after: end) : end
+            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let value: Any
+            do {
+                value = try JSONSerialization.jsonObject(with: slice)
+            } catch {
+                throw DatasetError(file: file, line: number, message: "not valid JSON; each line must be one JSON object")
+            }
+            guard let object = value as? [String: Any] else {
+                throw DatasetError(file: file, line: number, message: "expected a JSON object, found \(type(of: value))")
+            }
+            lines.append(Line(number: number, object: object, file: file))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Yams
+
+/// Named endpoints from a `proctor.yaml` file.
+///
+/// ```yaml
+/// models:
+///   vllm-qwen:
+///     url: http://gpu-box:8000/v1
+///     model: Qwen/Qwen2.5-0.5B-Instruct
+///     api_key_env: VLLM_API_KEY   # the variable's name, never the key
+///     headers: { X-Team: evals }
+/// ```
+public struct EndpointConfigFile: Sendable {
+    /// The endpoints by name.
+    public var endpoints: [String: Endpoint]
+    /// The file they were read from.
+    public var path: String
+
+    private struct FileBody: Decodable {
+        struct Model: Decodable {
+            var url: String?
+            var model: String?
+            var apiKeyEnv: String?
+            var headers: [String: String]?
+            enum CodingKeys: String, CodingKey {
+                case url, model, headers
+                case apiKeyEnv = "api_key_env"
+            }
+        }
+        var models: [String: Model]?
+    }
+
+    /// Reads `path`. Errors name the file and the field that is wrong.
+    public static func load(path: String) throws(EndpointError) -> EndpointConfigFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EndpointError("cannot read config file \(path)")
+        }
+        let body: FileBody
+        do {
+            body = try YAMLDecoder().decode(FileBody.self, from: data)
+        } catch {
+            throw EndpointError("\(path): not a valid Proctor config: \(error)")
+        }
+        var endpoints: [String: Endpoint] = [:]
+        for (name, model) in body.models ?? [:] {
+            guard let url = model.url else { throw EndpointError("\(path): models.\(name).url is missing") }
+            guard let modelName = model.model else {
+                throw EndpointError("\(path): models.\(name).model is missing (the model name the server serves)")
+            }
+            do {
+                endpoints[name] = try Endpoint(
+                    baseURL: url, model: modelName, apiKeyEnvironmentVariable: model.apiKeyEnv, headers: model.headers ?? [:])
+            } catch {
+                throw EndpointError("\(path): models.\(name).url: \(error.message)")
+            }
+        }
+        return EndpointConfigFile(endpoints: endpoints, path: path)
+    }
+}

@@ -1,0 +1,19 @@
+/// One question of a benchmark, ready to send: the prompt messages and the reference answer.
+public struct EvalSample: Sendable, Hashable {
+    /// A stable identifier within the dataset, e.g. `"test-17"`; results are keyed by it.
+    public var id: String
+    /// Position of the sample in the dataset file (0-based).
+    public var index: Int
+    /// The messages to send, few-shot turns included.
+    public var messages: [ChatMessage]
+    /// The reference answer as the benchmark's scorer expects it.
+    public var reference: String
+
+    /// Creates a sample.
+    public init(id: String, index: Int, messages: [ChatMessage], reference: String) {
+        self.id = id
+        self.index = index
+        self.messages = messages
+        self.reference = reference
+    }
+}

@@ -1,0 +1,19 @@
+/// The stored result of one sample, reduced to what a summary needs.
+public struct SampleOutcome: Sendable, Hashable {
+    /// Extractor verdicts, or `nil` when the request failed.
+    public var score: SampleScore?
+    /// Why the request failed, or `nil` when it succeeded.
+    public var errorKind: CompletionError.Kind?
+    /// Token counts reported by the server.
+    public var usage: TokenUsage?
+    /// Arrival times, when the request succeeded.
+    public var timings: RequestTimings?
+
+    /// Creates an outcome.
+    public init(score: SampleScore?, errorKind: CompletionError.Kind?, usage: TokenUsage?, timings: RequestTimings?) {
+        self.score = score
+        self.errorKind = errorKind
+        self.usage = usage
+        self.timings = timings
+    }
+}

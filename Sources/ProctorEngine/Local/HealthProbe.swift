@@ -1,0 +1,26 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// Polls a llama-server's `/health` until it answers 200 (it answers 503 while loading the model).
+enum HealthProbe {
+    static func isHealthy(port: Int) async -> Bool {
+        let request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/health")
+        guard let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)) else { return false }
+        _ = try? await response.body.collect(upTo: 1 << 16)
+        return response.status == .ok
+    }
+
+    /// Waits until healthy; gives up after `timeout` or as soon as `stillRunning` says the process died.
+    static func waitUntilHealthy(
+        port: Int, timeout: Duration, stillRunning: @Sendable () -> Bool
+    ) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if await isHealthy(port: port) { return true }
+            guard stillRunning() else { return false }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The machine a run happens on, as stored with the run.
+public struct MachineInfo: Sendable, Hashable {
+    /// Host name.
+    public var host: String
+    /// Operating system name and version, with the kernel release.
+    public var os: String
+    /// CPU model and logical core count.
+    public var cpu: String
+
+    /// Reads the current machine (from `/etc/os-release` and `/proc/cpuinfo` on Linux).
+    public static func current() -> MachineInfo {
+        let info = ProcessInfo.processInfo
+        var os = info.operatingSystemVersionString
+        if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
+            let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
+        {
+            let name = line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            os = "\(name) (\(os))"
+        }
+        var model = "unknown CPU"
+        if let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
+        {
+            model = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return MachineInfo(host: info.hostName, os: os, cpu: "\(model) × \(info.activeProcessorCount)")
+    }
+}

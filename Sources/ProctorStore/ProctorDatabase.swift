@@ -1,0 +1,120 @@
+import Foundation
+public import GRDB
+
+/// The run store: one SQLite database (WAL) that owns its schema migrations and every write.
+///
+/// ```swift
+/// let store = try ProctorDatabase(path: "proctor.db")
+/// try await store.insert(run)
+/// ```
+public final class ProctorDatabase: Sendable {
+    /// The underlying connection (a pool for files, a queue in memory).
+    public let writer: any DatabaseWriter
+    /// Where the database lives, or `:memory:`.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` in WAL mode and migrates it.
+    public init(path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.busyMode = .timeout(10)
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError("cannot open the store at \(path): \(error)")
+        }
+        self.path = path
+        try migrate()
+    }
+
+    /// An empty in-memory database, for tests.
+    public init() throws(StoreError) {
+        do {
+            writer = try DatabaseQueue()
+        } catch {
+            throw StoreError("cannot open an in-memory store: \(error)")
+        }
+        path = ":memory:"
+        try migrate()
+    }
+
+    private func migrate() throws(StoreError) {
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw StoreError("cannot migrate the store at \(path): \(error)")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs and sample results") { db in
+            try db.create(table: "run") { t in
+                t.primaryKey("id", .text)
+                t.column("kind", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("createdAt", .datetime).notNull().indexed()
+                t.column("finishedAt", .datetime)
+                t.column("benchmark", .text).notNull()
+                t.column("promptProtocol", .text).notNull()
+                t.column("datasetName", .text).notNull()
+                t.column("datasetSHA256", .text).notNull()
+                t.column("target", .text).notNull()
+                t.column("endpointURL", .text).notNull()
+                t.column("modelName", .text).notNull()
+                t.column("modelId", .text)
+                t.column("parameters", .jsonText).notNull()
+                t.column("streaming", .boolean).notNull()
+                t.column("concurrency", .integer).notNull()
+                t.column("sampleSeed", .integer)
+                t.column("sampleLimit", .integer)
+                t.column("sampleIds", .jsonText).notNull()
+                t.column("extractorNames", .jsonText).notNull()
+                t.column("host", .text).notNull()
+                t.column("os", .text).notNull()
+                t.column("cpu", .text).notNull()
+                t.column("proctorVersion", .text).notNull()
+                t.column("gitCommit", .text)
+                t.column("configHash", .text).notNull()
+                t.column("wallSeconds", .double).notNull()
+            }
+            try db.create(table: "sample_result") { t in
+                t.column("runId", .text).notNull().references("run", onDelete: .cascade)
+                t.column("sampleId", .text).notNull()
+                t.column("sampleIndex", .integer).notNull()
+                t.column("turn", .integer).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("prompt", .jsonText).notNull()
+                t.column("reference", .text).notNull()
+                t.column("response", .text)
+                t.column("finishReason", .text)
+                t.column("extractions", .jsonText)
+                t.column("correct", .boolean)
+                t.column("errorKind", .text)
+                t.column("errorMessage", .text)
+                t.column("httpStatus", .integer)
+                t.column("attempts", .integer).notNull()
+                t.column("promptTokens", .integer)
+                t.column("completionTokens", .integer)
+                t.column("ttft", .double)
+                t.column("e2el", .double)
+                t.column("timings", .jsonText)
+                t.column("model", .text)
+                t.primaryKey(["runId", "sampleId", "turn"])
+            }
+        }
+        return migrator
+    }
+}
+
+/// A store operation that failed: which database, and why.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// What failed.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}

@@ -1,0 +1,108 @@
+public import Foundation
+public import GRDB
+public import ProctorCore
+
+/// One row of the `sample_result` table: a sample's prompt, raw response, every extractor's
+/// output, or the error that stopped it, with its timings and tokens.
+public struct SampleResultRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table name.
+    public static let databaseTableName = "sample_result"
+
+    /// The run this result belongs to.
+    public var runId: String
+    /// The sample's id within the dataset.
+    public var sampleId: String
+    /// The sample's position in the dataset.
+    public var sampleIndex: Int
+    /// The conversation turn (1 for single-turn benchmarks).
+    public var turn: Int
+    /// When the request was sent (UTC).
+    public var startedAt: Date
+    /// The messages sent.
+    public var prompt: [ChatMessage]
+    /// The reference answer.
+    public var reference: String
+    /// The raw response text, if the request succeeded.
+    public var response: String?
+    /// Why generation ended, as the server said.
+    public var finishReason: String?
+    /// Every extractor's output, if the request succeeded.
+    public var extractions: [ExtractorOutput]?
+    /// The primary extractor's verdict, if the request succeeded.
+    public var correct: Bool?
+    /// The error kind, if the request failed.
+    public var errorKind: String?
+    /// The error message, if the request failed.
+    public var errorMessage: String?
+    /// The last HTTP status seen, if any.
+    public var httpStatus: Int?
+    /// Attempts made.
+    public var attempts: Int
+    /// Prompt tokens reported by the server.
+    public var promptTokens: Int?
+    /// Completion tokens reported by the server.
+    public var completionTokens: Int?
+    /// Time to first token, seconds.
+    public var ttft: Double?
+    /// End-to-end latency, seconds.
+    public var e2el: Double?
+    /// Full arrival timings.
+    public var timings: RequestTimings?
+    /// The model id the server put in its response.
+    public var model: String?
+
+    /// Column names.
+    public enum Columns {
+        /// `runId`.
+        public static let runId = Column(CodingKeys.runId)
+        /// `sampleId`.
+        public static let sampleId = Column(CodingKeys.sampleId)
+        /// `sampleIndex`.
+        public static let sampleIndex = Column(CodingKeys.sampleIndex)
+        /// `errorKind`.
+        public static let errorKind = Column(CodingKeys.errorKind)
+    }
+
+    /// Creates a record from a sample and what its request produced.
+    public init(
+        runId: String, sample: EvalSample, turn: Int = 1, startedAt: Date, result: Result<Completion, CompletionError>,
+        score: SampleScore?
+    ) {
+        self.runId = runId
+        sampleId = sample.id
+        sampleIndex = sample.index
+        self.turn = turn
+        self.startedAt = startedAt
+        prompt = sample.messages
+        reference = sample.reference
+        switch result {
+        case .success(let completion):
+            response = completion.text
+            finishReason = completion.finishReason
+            extractions = score?.outputs
+            correct = score?.outputs.first?.correct
+            httpStatus = 200
+            attempts = completion.attempts
+            promptTokens = completion.usage?.promptTokens
+            completionTokens = completion.usage?.completionTokens
+            ttft = completion.timings.timeToFirstToken
+            e2el = completion.timings.endToEndLatency
+            timings = completion.timings
+            model = completion.model
+        case .failure(let error):
+            errorKind = error.kind.rawValue
+            errorMessage = error.message
+            httpStatus = error.statusCode
+            attempts = error.attempts
+        }
+    }
+
+    /// The outcome a summary needs.
+    public var outcome: SampleOutcome {
+        SampleOutcome(
+            score: extractions.map(SampleScore.init(outputs:)),
+            errorKind: errorKind.map(CompletionError.Kind.init(rawValue:)),
+            usage: promptTokens.map { TokenUsage(promptTokens: $0, completionTokens: completionTokens ?? 0) },
+            timings: timings)
+    }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import ProctorBenchmarks
+import ProctorClient
+import ProctorCore
+import ProctorRunner
+import ProctorStore
+
+/// `proctor eval`: run benchmarks against a model and store every answer.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a model on benchmarks; every answer is stored and the run can be resumed.",
+        discussion: """
+            Examples:
+              proctor eval gsm8k --model local --limit 50
+              proctor eval gsm8k --model http://gpu:8000/v1 --protocol gsm8k_zeroshot_chat --concurrency 32
+              proctor eval --resume r1a2b3c4d
+            Benchmarks: \(BenchmarkCatalog.names.joined(separator: ", ")). \
+            GSM8K protocols: \(BenchmarkCatalog.protocols(for: "gsm8k").joined(separator: ", ")) (default gsm8k_cot).
+            """)
+
+    @Argument(help: "Benchmarks to run, one run each.")
+    var benchmarks: [String] = []
+
+    @OptionGroup var target: TargetOptions
+
+    @Option(name: .customLong("protocol"), help: "Prompt protocol (default: the benchmark's lm-eval protocol).")
+    var promptProtocol: String?
+
+    @Option(help: "Evaluate at most this many samples.")
+    var limit: Int?
+
+    @Option(help: "Shuffle samples with this seed before --limit, and send it as the generation seed.")
+    var seed: Int?
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency: Int = 4
+
+    @Option(help: "Most tokens per answer (default: the protocol's, 256 for GSM8K).")
+    var maxTokens: Int?
+
+    @Option(help: "Sampling temperature.")
+    var temperature: Double = 0
+
+    @Option(help: "Seconds one request may take, retries included.")
+    var timeout: Double = 300
+
+    @Option(help: "Attempts per request, the first included.")
+    var attempts: Int = 4
+
+    @Flag(help: "Ask for whole responses instead of streamed ones.")
+    var noStream = false
+
+    @Option(help: "Resume the run with this id: only samples without an answer are sent.")
+    var resume: String?
+
+    @Option(help: "The run store (SQLite).")
+    var store: String = "proctor.db"
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    func validate() throws {
+        if resume == nil, benchmarks.isEmpty { throw ValidationError("name a benchmark (e.g. gsm8k) or pass --resume RUN_ID") }
+        if resume != nil, !benchmarks.isEmpty { throw ValidationError("--resume continues an existing run; give no benchmark with it") }
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
+        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        if attempts < 1 { throw ValidationError("--attempts must be at least 1") }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let database = try ProctorDatabase(path: store)
+            let session = EvalSession(store: database)
+            if let resume {
+                try await resumeRun(resume, session: session)
+                return
+            }
+            for name in benchmarks {
+                let benchmark = try BenchmarkCatalog.make(name, protocol: promptProtocol)
+                try await start(benchmark, session: session)
+            }
+        }
+    }
+
+    private func start(_ benchmark: any Benchmark, session: EvalSession) async throws {
+        var chosen = benchmark.defaultParameters
+        chosen.temperature = temperature
+        if let maxTokens { chosen.maxTokens = maxTokens }
+        if let seed { chosen.seed = seed }
+        let resolved = try target.resolve()
+        let parameters = chosen
+        let targetName = target.model ?? ""
+        try await EndpointSession.with(resolved, targetName: targetName, concurrency: concurrency, quiet: json) { ready in
+            let plan = EvalPlan(
+                benchmark: benchmark, target: ready.targetName, endpoint: ready.endpoint, parameters: parameters,
+                streaming: !noStream, concurrency: concurrency, limit: limit, seed: seed)
+            let run = try await session.create(plan: plan, modelId: ready.modelId)
+            try await execute(run, benchmark: benchmark, endpoint: ready.endpoint, session: session)
+        }
+    }
+
+    private func resumeRun(_ id: String, session: EvalSession) async throws {
+        guard let run = try await session.store.run(id: id) else {
+            throw ProctorError.badInput("no run \(id) in \(store)", hint: "list runs with: proctor runs list --store \(store)")
+        }
+        let benchmark = try BenchmarkCatalog.make(run.benchmark, protocol: run.promptProtocol)
+        let resolved = try target.resolve(target.model ?? run.target, storedModelName: run.modelName)
+        try await EndpointSession.with(resolved, targetName: target.model ?? run.target, concurrency: run.concurrency, quiet: json) {
+            ready in
+            try await execute(run, benchmark: benchmark, endpoint: ready.endpoint, session: session)
+        }
+    }
+
+    private func execute(_ run: RunRecord, benchmark: any Benchmark, endpoint: Endpoint, session: EvalSession) async throws {
+        let configuration = ChatClientConfiguration(
+            concurrency: run.concurrency, streaming: run.streaming, requestTimeout: .milliseconds(Int64(timeout * 1000)),
+            retry: RetryPolicy(
+                maxAttempts: attempts, baseDelay: .milliseconds(500), maxDelay: .seconds(10), maxRetryAfter: .seconds(60)))
+        let pending = try await session.pendingSamples(of: run, benchmark: benchmark).count
+        if !json {
+            Terminal.info(
+                "run \(run.id): \(run.benchmark) (\(run.promptProtocol)), \(pending) of \(run.sampleIds.count) samples to go, "
+                    + "\(endpoint), concurrency \(run.concurrency)")
+        }
+        let printer = ProgressPrinter(label: run.benchmark, enabled: !json)
+        do {
+            let summary = try await interruptible {
+                try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
+                    try await session.execute(run, benchmark: benchmark, client: client, progress: { printer.update($0) })
+                }
+            }
+            printer.finish()
+            let finished = try await session.store.run(id: run.id) ?? run
+            if json {
+                Terminal.out(try SummaryReport.json(run: finished, summary: summary))
+            } else {
+                Terminal.out(SummaryReport.text(run: finished, summary: summary))
+            }
+        } catch is Interrupted {
+            printer.finish()
+            Terminal.info("interrupted; every finished answer is stored. Resume with: proctor eval --resume \(run.id) --store \(store)")
+            throw ExitCode(130)
+        }
+    }
+}

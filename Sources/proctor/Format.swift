@@ -1,0 +1,35 @@
+import Foundation
+
+/// Number formatting for terminal output.
+enum Format {
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+
+    static func percent(_ fraction: Double) -> String {
+        fixed(fraction * 100, 1) + "%"
+    }
+
+    static func seconds(_ value: Double) -> String {
+        if value < 1 { return fixed(value * 1000, 0) + " ms" }
+        if value < 120 { return fixed(value, value < 10 ? 2 : 1) + " s" }
+        let minutes = Int(value) / 60
+        return "\(minutes) min \(Int(value) % 60) s"
+    }
+
+    static func count(_ value: Int) -> String {
+        let digits = String(value)
+        var result = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0, character != "-" { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+
+    static func date(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

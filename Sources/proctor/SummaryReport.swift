@@ -1,0 +1,50 @@
+import Foundation
+import ProctorCore
+import ProctorStore
+
+/// Renders a run and its summary for people (text) or machines (JSON).
+enum SummaryReport {
+    static func text(run: RunRecord, summary: EvalSummary) -> String {
+        var lines: [String] = []
+        let model = run.modelId.map { "\(run.modelName) (server id \($0))" } ?? run.modelName
+        lines.append("run \(run.id) · \(run.benchmark) · protocol \(run.promptProtocol) · \(run.status)")
+        lines.append("model        \(model) @ \(run.endpointURL)")
+        let errorDetail = summary.errorsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        lines.append(
+            "samples      \(summary.samples) of \(run.sampleIds.count) · scored \(summary.scored) · errors \(summary.errors)"
+                + (errorDetail.isEmpty ? "" : " (\(errorDetail))"))
+        for (index, extractor) in summary.extractors.enumerated() {
+            let ci = extractor.accuracy.confidenceInterval95
+            let name = extractor.name.padding(toLength: 17, withPad: " ", startingAt: 0)
+            lines.append(
+                (index == 0 ? "accuracy     " : "             ") + name
+                    + "\(Format.percent(extractor.accuracy.value)) (\(extractor.accuracy.successes)/\(extractor.accuracy.trials))"
+                    + "  95% CI [\(Format.percent(ci.lowerBound)), \(Format.percent(ci.upperBound))]"
+                    + "  ± \(Format.percent(extractor.accuracy.standardError)) stderr"
+                    + "  unscorable \(extractor.unscorable)")
+        }
+        lines.append("tokens       in \(Format.count(summary.promptTokens)) · out \(Format.count(summary.completionTokens))")
+        let latency = summary.latency
+        lines.append(
+            "latency      p50 \(Format.seconds(latency.median)) · p95 \(Format.seconds(latency.p95)) · p99 \(Format.seconds(latency.p99))"
+                + (summary.timeToFirstToken.count > 0 ? " · TTFT p50 \(Format.seconds(summary.timeToFirstToken.median))" : ""))
+        lines.append("throughput   \(Format.fixed(summary.requestsPerSecond, 2)) requests/s")
+        lines.append("wall time    \(Format.seconds(summary.wallSeconds))")
+        lines.append("stored in    run \(run.id) (proctor runs show \(run.id))")
+        return lines.joined(separator: "\n")
+    }
+
+    struct JSONReport: Encodable {
+        var run: RunRecord
+        var summary: EvalSummary
+    }
+
+    static func json(run: RunRecord, summary: EvalSummary) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var compact = run
+        compact.sampleIds = []
+        return String(decoding: try encoder.encode(JSONReport(run: compact, summary: summary)), as: UTF8.self)
+    }
+}

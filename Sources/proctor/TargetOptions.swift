@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ProctorClient
+import ProctorCore
+
+/// `--model` and the options that refine it, shared by every command that talks to a server.
+struct TargetOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "`local` (the bundled engine), a name from the config file, or a base URL such as http://host:8000/v1.",
+            valueName: "model"))
+    var model: String?
+
+    @Option(name: .long, help: "The model name to request from a URL endpoint (default: the first one it lists).")
+    var modelName: String?
+
+    @Option(name: .long, help: "Environment variable holding the API key for a URL endpoint.")
+    var apiKeyEnv: String?
+
+    @Option(name: .long, help: "Config file with named endpoints.")
+    var config: String = "proctor.yaml"
+
+    /// What the target names.
+    enum Target {
+        /// The bundled engine.
+        case local
+        /// A URL, with the model name if one was given.
+        case url(String, modelName: String?, apiKeyEnv: String?)
+        /// A named endpoint from the config file.
+        case named(Endpoint)
+    }
+
+    /// Resolves `name` (or `--model`) to a target.
+    func resolve(_ name: String? = nil, storedModelName: String? = nil) throws -> Target {
+        guard let target = name ?? model else {
+            throw ProctorError.badInput("no model given", hint: "pass --model local, --model NAME from \(config), or --model URL")
+        }
+        if target == "local" { return .local }
+        if target.hasPrefix("http://") || target.hasPrefix("https://") {
+            return .url(target, modelName: modelName ?? storedModelName, apiKeyEnv: apiKeyEnv)
+        }
+        guard FileManager.default.fileExists(atPath: config) else {
+            throw ProctorError.badInput(
+                "'\(target)' is not 'local', a URL, or a name in a config file: \(config) does not exist",
+                hint: "use --model local, --model http://host:port/v1, or define '\(target)' under models: in \(config)")
+        }
+        let file = try EndpointConfigFile.load(path: config)
+        guard let endpoint = file.endpoints[target] else {
+            let known = file.endpoints.keys.sorted().joined(separator: ", ")
+            throw ProctorError.badInput("\(config) defines no model named '\(target)' (it has: \(known.isEmpty ? "none" : known))")
+        }
+        return .named(endpoint)
+    }
+}
