@@ -16,7 +16,7 @@ extension ChatClient {
         addHeaders(to: &request)
         let body = ChatRequestBody(
             model: endpoint.model, messages: messages, parameters: parameters, stream: configuration.streaming)
-        request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+        request.body = .bytes(ByteBuffer(bytes: body.json))
 
         let clock = ContinuousClock()
         let start = clock.now
@@ -49,7 +49,6 @@ extension ChatClient {
         _ body: HTTPClientResponse.Body, url: String, clock: ContinuousClock, start: ContinuousClock.Instant
     ) async throws -> Completion {
         var parser = SSEParser()
-        let decoder = JSONDecoder()
         var arrivals: [Double] = []
         var text = ""
         var finishReason: String?
@@ -62,25 +61,21 @@ extension ChatClient {
                 sawDone = true
                 return
             }
-            let chunk: ChatChunkBody
-            do {
-                chunk = try decoder.decode(ChatChunkBody.self, from: Data(event.data.utf8))
-            } catch {
+            guard let chunk = ChatChunk(payload: event.data) else {
                 throw AttemptFailure(
                     CompletionError(kind: .malformedResponse, message: "\(url) sent an event that is not a chat chunk: \(event.data.prefix(120))",
                         statusCode: 200))
             }
-            if let error = chunk.error {
+            if let message = chunk.errorMessage {
                 throw AttemptFailure(
-                    CompletionError(kind: .serverError, message: "\(url) reported an error mid-stream: \(error.message ?? "no message")",
-                        statusCode: 200))
+                    CompletionError(kind: .serverError, message: "\(url) reported an error mid-stream: \(message)", statusCode: 200))
             }
             if model == nil { model = chunk.model }
-            if let reported = chunk.usage { usage = reported.tokenUsage }
-            guard let choices = chunk.choices, let choice = choices.first else { return }
+            if let reported = chunk.usage { usage = reported }
+            guard chunk.hasChoices else { return }
             arrivals.append((now - start).seconds)
-            if let content = choice.delta?.content { text += content }
-            if let reason = choice.finishReason { finishReason = reason }
+            if let content = chunk.content { text += content }
+            if let reason = chunk.finishReason { finishReason = reason }
         }
 
         for try await buffer in body {

@@ -1,39 +1,33 @@
+import Foundation
 import ProctorCore
 
-/// The JSON body of a `/v1/chat/completions` request.
-struct ChatRequestBody: Encodable {
-    struct StreamOptions: Encodable {
-        var includeUsage: Bool
-        enum CodingKeys: String, CodingKey { case includeUsage = "include_usage" }
-    }
-
+/// The JSON body of a `/v1/chat/completions` request, rendered directly (one per sample, each
+/// carrying every few-shot message).
+struct ChatRequestBody {
     var model: String
     var messages: [ChatMessage]
-    var temperature: Double
-    var maxTokens: Int
-    var seed: Int?
-    var stop: [String]?
-    var topP: Double?
+    var parameters: GenerationParameters
     var stream: Bool
-    var streamOptions: StreamOptions?
 
-    init(model: String, messages: [ChatMessage], parameters: GenerationParameters, stream: Bool) {
-        self.model = model
-        self.messages = messages
-        temperature = parameters.temperature
-        maxTokens = parameters.maxTokens
-        seed = parameters.seed
-        stop = parameters.stop.isEmpty ? nil : Array(parameters.stop.prefix(4))
-        topP = parameters.topP
-        self.stream = stream
-        streamOptions = stream ? StreamOptions(includeUsage: true) : nil
+    /// The body as JSON bytes; stop sequences are cut to four, as lm-eval does.
+    var json: [UInt8] {
+        var text = "{\"model\":" + JSONString.quoted(model) + ",\"messages\":["
+        for (index, message) in messages.enumerated() {
+            if index > 0 { text += "," }
+            text += "{\"role\":\"" + message.role.rawValue + "\",\"content\":" + JSONString.quoted(message.content) + "}"
+        }
+        text += "],\"temperature\":" + Self.number(parameters.temperature) + ",\"max_tokens\":" + String(parameters.maxTokens)
+        if let seed = parameters.seed { text += ",\"seed\":" + String(seed) }
+        if let topP = parameters.topP { text += ",\"top_p\":" + Self.number(topP) }
+        if !parameters.stop.isEmpty {
+            text += ",\"stop\":[" + parameters.stop.prefix(4).map { JSONString.quoted($0) }.joined(separator: ",") + "]"
+        }
+        text += stream ? ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}" : ",\"stream\":false}"
+        return Array(text.utf8)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case model, messages, temperature, seed, stop, stream
-        case maxTokens = "max_tokens"
-        case topP = "top_p"
-        case streamOptions = "stream_options"
+    private static func number(_ value: Double) -> String {
+        value.isFinite ? String(value) : "0"
     }
 }
 
@@ -57,24 +51,47 @@ struct ErrorBody: Decodable {
     var message: String?
 }
 
-/// One `data:` payload of a streamed chat completion.
-struct ChatChunkBody: Decodable {
-    struct Choice: Decodable {
-        struct Delta: Decodable {
-            var content: String?
+/// One `data:` payload of a streamed chat completion, read with `JSONSerialization`: a stream
+/// has one payload per token, and this skips the Codable machinery that dominated the client's
+/// CPU time in the zero-latency benchmark.
+struct ChatChunk {
+    var model: String?
+    var hasChoices = false
+    var content: String?
+    var finishReason: String?
+    var usage: TokenUsage?
+    var errorMessage: String?
+
+    /// An empty chunk, filled in by ``ChunkScanner``.
+    init() {}
+
+    /// Parses one payload: the fast scanner first, `JSONSerialization` for anything it declines;
+    /// `nil` when the payload is not a JSON object.
+    init?(payload: String) {
+        if let scanned = ChunkScanner.scan(payload.utf8) {
+            self = scanned
+            return
         }
-        var delta: Delta?
-        var finishReason: String?
-        enum CodingKeys: String, CodingKey {
-            case delta
-            case finishReason = "finish_reason"
-        }
+        self.init(json: Data(payload.utf8))
     }
 
-    var model: String?
-    var choices: [Choice]?
-    var usage: UsageBody?
-    var error: ErrorBody?
+    /// Parses one payload with `JSONSerialization`; `nil` when it is not a JSON object.
+    init?(json: Data) {
+        guard let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else { return nil }
+        model = object["model"] as? String
+        if let error = object["error"] {
+            errorMessage = ((error as? [String: Any])?["message"] as? String) ?? String(describing: error)
+        }
+        if let usage = object["usage"] as? [String: Any] {
+            self.usage = TokenUsage(
+                promptTokens: (usage["prompt_tokens"] as? Int) ?? 0, completionTokens: (usage["completion_tokens"] as? Int) ?? 0)
+        }
+        if let choices = object["choices"] as? [Any], let choice = choices.first as? [String: Any] {
+            hasChoices = true
+            content = (choice["delta"] as? [String: Any])?["content"] as? String
+            finishReason = choice["finish_reason"] as? String
+        }
+    }
 }
 
 /// A complete, non-streamed chat completion.

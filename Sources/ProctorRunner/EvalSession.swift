@@ -85,9 +85,9 @@ public struct EvalSession: Sendable {
 
     /// The summary of everything stored for `run`.
     public func summary(of run: RunRecord) async throws -> EvalSummary {
-        let results = try await store.results(runId: run.id)
-        return EvalSummary(
-            outcomes: results.map(\.outcome), extractorNames: run.extractorNames, wallSeconds: run.wallSeconds)
+        EvalSummary(
+            outcomes: try await store.outcomes(runId: run.id), extractorNames: run.extractorNames,
+            wallSeconds: run.wallSeconds)
     }
 
     static func newRunId() -> String {

@@ -96,13 +96,4 @@ public struct SampleResultRecord: Codable, Sendable, Hashable, FetchableRecord, 
             attempts = error.attempts
         }
     }
-
-    /// The outcome a summary needs.
-    public var outcome: SampleOutcome {
-        SampleOutcome(
-            score: extractions.map(SampleScore.init(outputs:)),
-            errorKind: errorKind.map(CompletionError.Kind.init(rawValue:)),
-            usage: promptTokens.map { TokenUsage(promptTokens: $0, completionTokens: completionTokens ?? 0) },
-            timings: timings)
-    }
 }

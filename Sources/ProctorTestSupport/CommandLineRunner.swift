@@ -29,8 +29,9 @@ public struct CommandLineRunner: Sendable {
     }
 
     /// Starts `proctor arguments…` with output captured to files; the caller waits or signals it.
-    public func start(_ arguments: [String], directory: URL) throws -> RunningCommand {
+    public func start(_ arguments: [String], directory: URL, environment: [String: String] = [:]) throws -> RunningCommand {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
@@ -46,8 +47,8 @@ public struct CommandLineRunner: Sendable {
     }
 
     /// Runs `proctor arguments…` to completion.
-    public func run(_ arguments: [String], directory: URL) async throws -> Output {
-        let running = try start(arguments, directory: directory)
+    public func run(_ arguments: [String], directory: URL, environment: [String: String] = [:]) async throws -> Output {
+        let running = try start(arguments, directory: directory, environment: environment)
         return await running.wait()
     }
 }

@@ -103,6 +103,32 @@ struct EvalCommandTests {
         }
     }
 
+    @Test("a config-file endpoint works, and its API key never reaches the store or the output")
+    func configEndpointKeepsKeySecret() async throws {
+        try await withSimulator(try Self.scriptedSimulator()) { endpoint in
+            try await withTemporaryDirectory { directory in
+                try """
+                    models:
+                      simmy:
+                        url: \(endpoint.baseURL)
+                        model: sim-gsm8k
+                        api_key_env: PROCTOR_TEST_KEY
+                    """.write(to: directory.appendingPathComponent("proctor.yaml"), atomically: true, encoding: .utf8)
+                let secret = "sk-proctor-test-\(UUID().uuidString)"
+                let output = try await cli.run(
+                    ["eval", "gsm8k", "--model", "simmy", "--limit", "3", "--json"], directory: directory,
+                    environment: ["PROCTOR_TEST_KEY": secret])
+                #expect(output.status == 0, "\(output.stderr)")
+                #expect(!output.stdout.contains(secret) && !output.stderr.contains(secret))
+                let stored = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                    .filter { $0.hasPrefix("proctor.db") }
+                    .compactMap { FileManager.default.contents(atPath: directory.appendingPathComponent($0).path) }
+                #expect(!stored.isEmpty)
+                for data in stored { #expect(!String(decoding: data, as: UTF8.self).contains(secret)) }
+            }
+        }
+    }
+
     @Test("an unreachable endpoint fails within 5 s with exit code 3 and names the URL")
     func unreachable() async throws {
         try await withTemporaryDirectory { directory in

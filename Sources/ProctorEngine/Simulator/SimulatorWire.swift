@@ -30,7 +30,6 @@ struct SimulatorWire {
     let id: String
     let model: String
     let created: Int
-    private let encoder = JSONEncoder()
 
     init(id: String, model: String) {
         self.id = id
@@ -39,7 +38,7 @@ struct SimulatorWire {
     }
 
     func quoted(_ text: some StringProtocol) -> String {
-        (try? encoder.encode(String(text))).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        JSONString.quoted(text)
     }
 
     func chunkEvent(content: some StringProtocol, first: Bool, finishReason: String?) -> String {

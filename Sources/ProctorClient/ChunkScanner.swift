@@ -1,0 +1,284 @@
+import ProctorCore
+
+/// A single-pass reader for streamed chat-completion chunks. It materialises only the fields
+/// Proctor uses — `model`, `choices[0].delta.content`, `choices[0].finish_reason`, `usage`,
+/// `error` — and skips everything else without building objects.
+///
+/// It is a fast path, not a second JSON implementation: on anything it does not expect (invalid
+/// JSON, a shape other than the OpenAI one) it returns `nil` and ``ChatChunk`` falls back to
+/// `JSONSerialization`, which has the final word.
+struct ChunkScanner {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    private init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Scans `json`; `nil` means "use the general parser".
+    static func scan(_ json: some Collection<UInt8>) -> ChatChunk? {
+        var scanner = ChunkScanner(Array(json))
+        var chunk = ChatChunk()
+        guard scanner.readObject({ key, scanner in
+            switch key {
+            case "model": chunk.model = try scanner.readStringOrNull()
+            case "choices": try scanner.readChoices(into: &chunk)
+            case "usage": try scanner.readUsage(into: &chunk)
+            case "error": return false
+            default: try scanner.skipValue()
+            }
+            return true
+        }) else { return nil }
+        scanner.skipWhitespace()
+        return scanner.index == scanner.bytes.count ? chunk : nil
+    }
+
+    private struct Unexpected: Error {}
+
+    private mutating func readChoices(into chunk: inout ChatChunk) throws {
+        skipWhitespace()
+        if try readNull() { return }
+        try expect(UInt8(ascii: "["))
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            index += 1
+            return
+        }
+        chunk.hasChoices = true
+        var first = true
+        while true {
+            if first {
+                guard readObject({ key, scanner in
+                    switch key {
+                    case "delta":
+                        guard scanner.readObject({ key, scanner in
+                            if key == "content" { chunk.content = try scanner.readStringOrNull() } else { try scanner.skipValue() }
+                            return true
+                        }) else { throw Unexpected() }
+                    case "finish_reason": chunk.finishReason = try scanner.readStringOrNull()
+                    default: try scanner.skipValue()
+                    }
+                    return true
+                }) else { throw Unexpected() }
+                first = false
+            } else {
+                try skipValue()
+            }
+            skipWhitespace()
+            if peek() == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            try expect(UInt8(ascii: "]"))
+            return
+        }
+    }
+
+    private mutating func readUsage(into chunk: inout ChatChunk) throws {
+        skipWhitespace()
+        if try readNull() { return }
+        var prompt = 0
+        var completion = 0
+        guard readObject({ key, scanner in
+            switch key {
+            case "prompt_tokens": prompt = try scanner.readInteger()
+            case "completion_tokens": completion = try scanner.readInteger()
+            default: try scanner.skipValue()
+            }
+            return true
+        }) else { throw Unexpected() }
+        chunk.usage = .init(promptTokens: prompt, completionTokens: completion)
+    }
+
+    /// Reads an object, calling `field` for each key with the scanner positioned at its value;
+    /// `field` returns `false` to give up. Returns `false` on anything unexpected.
+    private mutating func readObject(_ field: (String, inout ChunkScanner) throws -> Bool) -> Bool {
+        do {
+            skipWhitespace()
+            try expect(UInt8(ascii: "{"))
+            skipWhitespace()
+            if peek() == UInt8(ascii: "}") {
+                index += 1
+                return true
+            }
+            while true {
+                skipWhitespace()
+                let key = try readString()
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+                skipWhitespace()
+                guard try field(key, &self) else { return false }
+                skipWhitespace()
+                if peek() == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                try expect(UInt8(ascii: "}"))
+                return true
+            }
+        } catch {
+            return false
+        }
+    }
+
+    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func expect(_ byte: UInt8) throws {
+        guard peek() == byte else { throw Unexpected() }
+        index += 1
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
+    }
+
+    private mutating func readNull() throws -> Bool {
+        guard peek() == UInt8(ascii: "n") else { return false }
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].elementsEqual("null".utf8) else { throw Unexpected() }
+        index += 4
+        return true
+    }
+
+    private mutating func readStringOrNull() throws -> String? {
+        try readNull() ? nil : readString()
+    }
+
+    private mutating func readInteger() throws -> Int {
+        let start = index
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        while let byte = peek(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { index += 1 }
+        guard let value = Int(String(decoding: bytes[start..<index], as: UTF8.self)) else { throw Unexpected() }
+        if let byte = peek(), byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            throw Unexpected()
+        }
+        return value
+    }
+
+    /// Reads a JSON string, decoding escapes (surrogate pairs included).
+    private mutating func readString() throws -> String {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        while let byte = peek(), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+            guard byte >= 0x20 else { throw Unexpected() }
+            index += 1
+        }
+        if peek() == UInt8(ascii: "\"") {
+            defer { index += 1 }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+        var raw: [UInt8] = []
+        while true {
+            guard let byte = peek() else { throw Unexpected() }
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+                return String(scalars)
+            case UInt8(ascii: "\\"):
+                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+                raw.removeAll(keepingCapacity: true)
+                scalars.append(try readEscape())
+            default:
+                guard byte >= 0x20 else { throw Unexpected() }
+                raw.append(byte)
+            }
+        }
+    }
+
+    private mutating func readEscape() throws -> Unicode.Scalar {
+        guard let byte = peek() else { throw Unexpected() }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            let high = try readHex4()
+            if (0xD800..<0xDC00).contains(high) {
+                guard peek() == UInt8(ascii: "\\") else { throw Unexpected() }
+                index += 1
+                try expect(UInt8(ascii: "u"))
+                let low = try readHex4()
+                guard (0xDC00..<0xE000).contains(low),
+                    let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                else { throw Unexpected() }
+                return scalar
+            }
+            guard let scalar = Unicode.Scalar(high) else { throw Unexpected() }
+            return scalar
+        default: throw Unexpected()
+        }
+    }
+
+    private mutating func readHex4() throws -> UInt32 {
+        guard index + 4 <= bytes.count else { throw Unexpected() }
+        var value: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Unexpected()
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        index += 4
+        return value
+    }
+
+    /// Skips any JSON value, checking its syntax.
+    private mutating func skipValue() throws {
+        skipWhitespace()
+        guard let byte = peek() else { throw Unexpected() }
+        switch byte {
+        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "{"):
+            guard readObject({ _, scanner in
+                try scanner.skipValue()
+                return true
+            }) else { throw Unexpected() }
+        case UInt8(ascii: "["):
+            index += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            while true {
+                try skipValue()
+                skipWhitespace()
+                if peek() == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                try expect(UInt8(ascii: "]"))
+                return
+            }
+        case UInt8(ascii: "t"): try skipLiteral("true")
+        case UInt8(ascii: "f"): try skipLiteral("false")
+        case UInt8(ascii: "n"): try skipLiteral("null")
+        default:
+            let start = index
+            while let next = peek(), next == UInt8(ascii: "-") || next == UInt8(ascii: "+") || next == UInt8(ascii: ".")
+                || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
+            {
+                index += 1
+            }
+            guard index > start, Double(String(decoding: bytes[start..<index], as: UTF8.self)) != nil else { throw Unexpected() }
+        }
+    }
+
+    private mutating func skipLiteral(_ literal: String) throws {
+        let count = literal.utf8.count
+        guard index + count <= bytes.count, bytes[index..<index + count].elementsEqual(literal.utf8) else { throw Unexpected() }
+        index += count
+    }
+}
