@@ -1,3 +1,4 @@
+import Foundation
 import ProctorCore
 import Testing
 
@@ -74,5 +75,17 @@ struct RequestTimingsTests {
 
     @Test func durationSeconds() {
         #expect(Duration.milliseconds(1500).seconds == 1.5)
+    }
+}
+
+@Suite("JSON string quoting")
+struct JSONStringTests {
+    @Test("quoted strings decode back to the original", arguments: [
+        "plain", "say \"hi\"", "back\\slash", "line\nbreak\r\ttab", "\u{0}\u{1F}\u{8}\u{C}", "émoji 😀", "",
+    ])
+    func roundTrip(text: String) throws {
+        let quoted = JSONString.quoted(text)
+        let decoded = try JSONDecoder().decode(String.self, from: Data(quoted.utf8))
+        #expect(decoded == text)
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+@testable import ProctorClient
+import ProctorCore
+import Testing
+
+@Suite("Streamed chunk parsing")
+struct ChunkScannerTests {
+    @Test("the fast scanner reads what JSONSerialization reads", arguments: [
+        #"{"id":"x","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"},"finish_reason":null}]}"#,
+        #"{"choices":[{"delta":{"content":"a \"quoted\" \\ line\nnext\u00e9\ud83d\ude00 /"},"finish_reason":"stop","logprobs":null}],"usage":null}"#,
+        #"{"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":34,"total_tokens":46,"prompt_tokens_details":{"cached_tokens":0}}}"#,
+        #" { "model" : null , "choices" : [ { "delta" : { } , "finish_reason" : "length" } , { "delta" : {"content": "second"} } ] , "x": [1, -2.5e3, true, false, null, {"a": []}] } "#,
+        #"{"choices":[{"delta":{"content":""},"finish_reason":null}],"timings":{"predicted_ms":12.5}}"#,
+    ])
+    func matchesFoundation(payload: String) throws {
+        let fast = try #require(ChunkScanner.scan(payload.utf8))
+        let reference = try #require(ChatChunk(json: Data(payload.utf8)))
+        #expect(fast.model == reference.model)
+        #expect(fast.hasChoices == reference.hasChoices)
+        #expect(fast.content == reference.content)
+        #expect(fast.finishReason == reference.finishReason)
+        #expect(fast.usage == reference.usage)
+    }
+
+    @Test("anything unusual is left to JSONSerialization", arguments: [
+        #"{"error":{"message":"overloaded"}}"#, #"{"choices":[{"delta":{"content":"cut"#, #"[1,2]"#, #"{"a":1} trailing"#,
+        #"{"choices":"nope"}"#, #"{"usage":{"prompt_tokens":1.5}}"#,
+    ])
+    func declines(payload: String) {
+        #expect(ChunkScanner.scan(payload.utf8) == nil)
+    }
+
+    @Test func errorPayloadStillParses() throws {
+        let chunk = try #require(ChatChunk(payload: #"{"error":{"message":"overloaded"}}"#))
+        #expect(chunk.errorMessage == "overloaded")
+        #expect(ChatChunk(payload: "{not json") == nil)
+    }
+
+    @Test("request bodies are valid JSON with every parameter")
+    func requestBody() throws {
+        let body = ChatRequestBody(
+            model: "m\"1", messages: [ChatMessage(role: .system, content: "be\tbrief"), ChatMessage(role: .user, content: "Q: \u{1}?\nA:")],
+            parameters: GenerationParameters(temperature: 0.5, maxTokens: 64, seed: 7, stop: ["a", "b", "c", "d", "e"], topP: 0.9),
+            stream: true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(body.json)) as? [String: Any])
+        #expect(object["model"] as? String == "m\"1")
+        let messages = try #require(object["messages"] as? [[String: String]])
+        #expect(messages == [["role": "system", "content": "be\tbrief"], ["role": "user", "content": "Q: \u{1}?\nA:"]])
+        #expect(object["temperature"] as? Double == 0.5)
+        #expect(object["max_tokens"] as? Int == 64)
+        #expect(object["seed"] as? Int == 7)
+        #expect(object["top_p"] as? Double == 0.9)
+        #expect(object["stop"] as? [String] == ["a", "b", "c", "d"])
+        #expect(object["stream"] as? Bool == true)
+        #expect((object["stream_options"] as? [String: Bool])?["include_usage"] == true)
+    }
+}
