@@ -11,12 +11,8 @@ struct ChatRequestBody {
 
     /// The body as JSON bytes; stop sequences are cut to four, as lm-eval does.
     var json: [UInt8] {
-        var text = "{\"model\":" + JSONString.quoted(model) + ",\"messages\":["
-        for (index, message) in messages.enumerated() {
-            if index > 0 { text += "," }
-            text += "{\"role\":\"" + message.role.rawValue + "\",\"content\":" + JSONString.quoted(message.content) + "}"
-        }
-        text += "],\"temperature\":" + Self.number(parameters.temperature) + ",\"max_tokens\":" + String(parameters.maxTokens)
+        var text = "{\"model\":" + JSONString.quoted(model) + ",\"messages\":" + JSONString.messages(messages)
+        text += ",\"temperature\":" + Self.number(parameters.temperature) + ",\"max_tokens\":" + String(parameters.maxTokens)
         if let seed = parameters.seed { text += ",\"seed\":" + String(seed) }
         if let topP = parameters.topP { text += ",\"top_p\":" + Self.number(topP) }
         if !parameters.stop.isEmpty {
