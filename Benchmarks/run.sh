@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build -c release --product proctor >&2
+# Static Swift runtime and Foundation: the dynamic loader would otherwise add ~8 ms to every start.
+swift build -c release --product proctor --static-swift-stdlib >&2
 BIN="$PWD/.build/release/proctor"
 WORK="$(mktemp -d)"
 SIM_PID=""
@@ -33,4 +34,6 @@ CONCURRENCY="${CONCURRENCY:-64}"
 python3 Benchmarks/measure.py "gsm8k full (1,319 requests, concurrency $CONCURRENCY) vs zero-latency sim" 3 -- \
     "$BIN" eval gsm8k --model "http://127.0.0.1:$PORT/v1" --concurrency "$CONCURRENCY" --store "$WORK/bench.db" --json
 "$BIN" runs list --store "$WORK/bench.db" --limit 1
+kill "$SIM_PID" && wait "$SIM_PID" 2>/dev/null || true
+SIM_PID=""
 python3 Benchmarks/measure.py "proctor --version start-up" 30 -- "$BIN" --version

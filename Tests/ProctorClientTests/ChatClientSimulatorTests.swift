@@ -26,12 +26,14 @@ struct ChatClientSimulatorTests {
         #expect(completion.model == "proctor-sim")
         #expect(completion.timings.chunkArrivals.count == 5)
         let ttft = try #require(completion.timings.timeToFirstToken)
-        #expect(ttft >= 0.1 && ttft < 0.3)
+        // Lower bounds are the simulator's guarantee; upper bounds only catch gross errors, since
+        // CI runs these tests beside the real engine on two cores.
+        #expect(ttft >= 0.1 && ttft < 1)
         // Four gaps of 1/50 s after the first token.
         #expect(completion.timings.endToEndLatency - ttft >= 0.079)
-        #expect(completion.timings.endToEndLatency < 0.45)
+        #expect(completion.timings.endToEndLatency < 1.5)
         let tpot = try #require(completion.timings.timePerOutputToken(outputTokens: 5))
-        #expect(tpot >= 0.0195 && tpot < 0.06)
+        #expect(tpot >= 0.0195 && tpot < 0.3)
     }
 
     @Test func wholeResponses() async throws {
@@ -125,7 +127,9 @@ struct ChatClientSimulatorTests {
 
     @Test("the per-request deadline cuts a slow answer")
     func deadline() async throws {
-        let config = SimulatorConfiguration(tokensPerSecond: 5, answers: ScriptedAnswers(fallback: "a b c d e f g h i j"))
+        // Twenty tokens at 5 per second would take 3.8 s; the deadline is 0.3 s.
+        let config = SimulatorConfiguration(
+            tokensPerSecond: 5, answers: ScriptedAnswers(fallback: "a b c d e f g h i j k l m n o p q r s t"))
         var chosen = noRetries
         chosen.requestTimeout = .milliseconds(300)
         let configuration = chosen
@@ -138,7 +142,7 @@ struct ChatClientSimulatorTests {
             }
         }
         #expect(error?.kind == .timeout)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(3))
     }
 
     @Test("nothing listening is a connection error, quickly")
