@@ -16,8 +16,10 @@ public struct MachineInfo: Sendable, Hashable {
         if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
             let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
         {
-            let name = line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            os = "\(name) (\(os))"
+            os = line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        if let kernel = try? String(contentsOfFile: "/proc/sys/kernel/osrelease", encoding: .utf8) {
+            os += ", Linux \(kernel.trimmingCharacters(in: .whitespacesAndNewlines))"
         }
         var model = "unknown CPU"
         if let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),

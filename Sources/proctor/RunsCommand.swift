@@ -50,7 +50,7 @@ struct RunsCommand: AsyncParsableCommand {
                     let accuracy = summary.extractors.first.map { Format.percent($0.accuracy.value) } ?? "–"
                     rows.append([
                         run.id, Format.date(run.createdAt), run.status, run.benchmark, run.promptProtocol,
-                        run.modelId ?? run.modelName, "\(summary.samples)/\(run.sampleIds.count)", accuracy,
+                        run.modelId.map(SummaryReport.displayId) ?? run.modelName, "\(summary.samples)/\(run.sampleIds.count)", accuracy,
                     ])
                 }
                 if json {

@@ -6,9 +6,7 @@ import ProctorStore
 enum SummaryReport {
     static func text(run: RunRecord, summary: EvalSummary) -> String {
         var lines: [String] = []
-        // llama-server reports the model file's path as its id; the file name says enough.
-        let model = run.modelId.map { "\(run.modelName) (server id \($0.split(separator: "/").last.map(String.init) ?? $0))" }
-            ?? run.modelName
+        let model = run.modelId.map { "\(run.modelName) (server id \(displayId($0)))" } ?? run.modelName
         lines.append("run \(run.id) · \(run.benchmark) · protocol \(run.promptProtocol) · \(run.status)")
         lines.append("model        \(model) @ \(run.endpointURL)")
         let errorDetail = summary.errorsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -34,6 +32,11 @@ enum SummaryReport {
         lines.append("wall time    \(Format.seconds(summary.wallSeconds))")
         lines.append("stored in    run \(run.id) (proctor runs show \(run.id))")
         return lines.joined(separator: "\n")
+    }
+
+    /// A model id for display: llama-server reports the model file's path, whose name says enough.
+    static func displayId(_ id: String) -> String {
+        id.split(separator: "/").last.map(String.init) ?? id
     }
 
     struct JSONReport: Encodable {
