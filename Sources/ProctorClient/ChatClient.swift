@@ -120,6 +120,7 @@ public final class ChatClient: Sendable {
 
     func addHeaders(to request: inout HTTPClientRequest) {
         for (name, value) in endpoint.headers { request.headers.add(name: name, value: value) }
+        if let sampleId = RequestContext.sampleId { request.headers.add(name: RequestContext.sampleIdHeader, value: sampleId) }
         if let apiKey { request.headers.replaceOrAdd(name: "Authorization", value: "Bearer \(apiKey)") }
     }
 }

@@ -67,7 +67,9 @@ public struct EvalRunner: Sendable {
     {
         let startedAt = Date()
         do {
-            let completion = try await client.complete(sample.messages, parameters: parameters)
+            let completion = try await RequestContext.$sampleId.withValue(sample.id) {
+                try await client.complete(sample.messages, parameters: parameters)
+            }
             let score = benchmark.score(response: completion.text, for: sample)
             return SampleResultRecord(runId: runId, sample: sample, startedAt: startedAt, result: .success(completion), score: score)
         } catch let error as CompletionError {

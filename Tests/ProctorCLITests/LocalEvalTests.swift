@@ -8,8 +8,10 @@ struct LocalEvalTests {
     func gsm8kOnLocalModel() async throws {
         _ = try #require(LocalEngineFixture.installed(), "CI installs the engine before the tests; it is missing")
         try await withTemporaryDirectory { directory in
-            let output = try await CommandLineRunner().run(
-                ["eval", "gsm8k", "--model", "local", "--limit", "10", "--concurrency", "2"], directory: directory)
+            let output = try await TestLock.localEngine.withLock {
+                try await CommandLineRunner().run(
+                    ["eval", "gsm8k", "--model", "local", "--limit", "10", "--concurrency", "2"], directory: directory)
+            }
             #expect(output.status == 0, "\(output.stderr)")
             #expect(output.stdout.contains("samples      10 of 10 · scored 10 · errors 0"), "\(output.stdout)")
             #expect(output.stdout.contains("SmolLM2"))

@@ -9,13 +9,13 @@ struct LocalEngineTests {
     @Test("starts on a free port, answers a streamed chat request with usage, and stops")
     func startAnswerStop() async throws {
         let engine = try #require(LocalEngineFixture.installed(), "CI installs the engine before the tests; it is missing")
-        let (completion, port) = try await engine.withServer(parallel: 1, contextPerSlot: 2048) { endpoint in
+        let (completion, port) = try await TestLock.localEngine.withLock { try await engine.withServer(parallel: 1, contextPerSlot: 2048) { endpoint in
             let completion = try await withChatClient(endpoint: endpoint) { client in
                 try await client.complete(
                     [ChatMessage(role: .user, content: "Say hello.")], parameters: GenerationParameters(maxTokens: 16))
             }
             return (completion, Int(endpoint.baseURL.split(separator: ":").last!.split(separator: "/").first!)!)
-        }
+        } }
         #expect(!completion.text.isEmpty)
         #expect(completion.usage?.completionTokens ?? 0 > 0)
         #expect(completion.usage?.completionTokens ?? 99 <= 16)

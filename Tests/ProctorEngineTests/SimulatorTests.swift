@@ -31,6 +31,25 @@ struct SimulatorTests {
         #expect(ttfts[3] < 1)
     }
 
+    @Test("the runner's sample id reaches the simulator, which can script answers by it")
+    func answersBySampleId() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ids-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "{\"id\": \"test-3\", \"response\": \"The answer is 3.\"}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let config = SimulatorConfiguration(answers: try ScriptedAnswers.load(path: path, fallback: "fallback"))
+        let (named, anonymous) = try await withSimulator(config) { endpoint in
+            try await withChatClient(endpoint: endpoint) { client in
+                let named = try await RequestContext.$sampleId.withValue("test-3") {
+                    try await client.complete(question, parameters: GenerationParameters())
+                }
+                let anonymous = try await client.complete(question, parameters: GenerationParameters())
+                return (named.text, anonymous.text)
+            }
+        }
+        #expect(named == "The answer is 3.")
+        #expect(anonymous == "fallback")
+    }
+
     @Test func slotPoolIsFIFO() async throws {
         let pool = SlotPool(slots: 1)
         await pool.acquire()
@@ -62,6 +81,7 @@ struct SimulatorTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try """
+            {"id": "test-7", "response": "The answer is 7."}
             {"prompt": "Q: 1+1?\\nA:", "response": "The answer is 2."}
             {"contains": "golf", "response": "The answer is 33."}
             """.write(toFile: path, atomically: true, encoding: .utf8)
@@ -69,6 +89,8 @@ struct SimulatorTests {
         #expect(answers.answer(for: "Q: 1+1?\nA:") == "The answer is 2.")
         #expect(answers.answer(for: "Q: golf balls?") == "The answer is 33.")
         #expect(answers.answer(for: "other") == "no idea")
+        #expect(answers.answer(for: "Q: 1+1?\nA:", sampleId: "test-7") == "The answer is 7.")
+        #expect(answers.answer(for: "Q: 1+1?\nA:", sampleId: "test-8") == "The answer is 2.")
     }
 
     @Test("a script line without prompt or contains names its line")

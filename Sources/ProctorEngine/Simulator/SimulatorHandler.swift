@@ -47,7 +47,8 @@ final class SimulatorHandler: Sendable {
         default:
             break
         }
-        var tokens = SimulatedTokenizer.tokens(configuration.answers.answer(for: decoded.lastUserMessage))
+        let sampleId = HTTPField.Name(RequestContext.sampleIdHeader).flatMap { request.headers[$0] }
+        var tokens = SimulatedTokenizer.tokens(configuration.answers.answer(for: decoded.lastUserMessage, sampleId: sampleId))
         var finishReason = "stop"
         if let limit = decoded.tokenLimit, limit >= 0, tokens.count > limit {
             tokens = Array(tokens.prefix(limit))
@@ -100,9 +101,9 @@ final class SimulatorHandler: Sendable {
             let last = index == plan.tokens.count - 1
             pending += plan.wire.chunkEvent(content: token, first: index == 0, finishReason: last ? plan.finishReason : nil)
             if let due = arrival(ofToken: index, after: start) {
+                try await Task.sleep(until: due, clock: .continuous)
                 try await writer.write(ByteBuffer(string: pending))
                 pending = ""
-                try await Task.sleep(until: due, clock: .continuous)
             }
         }
         if plan.tokens.isEmpty {
