@@ -21,7 +21,7 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Share of requests that fail, spread evenly over 500, 429, disconnect, malformed SSE and stall.")
     var faults: Double = 0
     @Option(help: "Seconds sent in Retry-After with a 429.") var retryAfter: Double = 1
-    @Option(help: "JSONL script of answers: {\"prompt\"|\"contains\": …, \"response\": …} per line.") var answers: String?
+    @Option(help: "JSONL script of answers: {\"id\"|\"prompt\"|\"contains\": …, \"response\": …} per line.") var answers: String?
     @Option(help: "The answer when no script line matches.") var fallback: String = "The answer is 42."
     @Option(help: "The model id to serve.") var modelName: String = "proctor-sim"
 
