@@ -34,8 +34,7 @@ public final class ChatClient: Sendable {
         http.connectionPool = .init(
             idleTimeout: .seconds(60),
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, configuration.concurrency))
-        http.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.components.seconds * 1_000_000_000
-            + configuration.connectTimeout.components.attoseconds / 1_000_000_000))
+        http.timeout = .init(connect: .milliseconds(Int64(configuration.connectTimeout.seconds * 1000)))
         http.decompression = .disabled
         httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http)
     }

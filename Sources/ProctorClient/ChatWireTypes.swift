@@ -27,7 +27,7 @@ struct ChatRequestBody {
     }
 }
 
-/// The `usage` object of a response or final stream chunk.
+/// The `usage` object of a whole (non-streamed) response.
 struct UsageBody: Decodable {
     var promptTokens: Int?
     var completionTokens: Int?
@@ -40,11 +40,6 @@ struct UsageBody: Decodable {
     var tokenUsage: TokenUsage {
         TokenUsage(promptTokens: promptTokens ?? 0, completionTokens: completionTokens ?? 0)
     }
-}
-
-/// An error object some servers send instead of, or inside, a response.
-struct ErrorBody: Decodable {
-    var message: String?
 }
 
 /// One `data:` payload of a streamed chat completion, read with `JSONSerialization`: a stream

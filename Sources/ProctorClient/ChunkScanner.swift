@@ -38,32 +38,37 @@ struct ChunkScanner {
     private mutating func readChoices(into chunk: inout ChatChunk) throws {
         skipWhitespace()
         if try readNull() { return }
+        try readArray { position, scanner in
+            guard position == 0 else { return try scanner.skipValue() }
+            chunk.hasChoices = true
+            guard scanner.readObject({ key, scanner in
+                switch key {
+                case "delta":
+                    guard scanner.readObject({ key, scanner in
+                        if key == "content" { chunk.content = try scanner.readStringOrNull() } else { try scanner.skipValue() }
+                        return true
+                    }) else { throw Unexpected() }
+                case "finish_reason": chunk.finishReason = try scanner.readStringOrNull()
+                default: try scanner.skipValue()
+                }
+                return true
+            }) else { throw Unexpected() }
+        }
+    }
+
+    /// Reads an array, calling `element` with each element's position and the scanner at it.
+    private mutating func readArray(_ element: (Int, inout ChunkScanner) throws -> Void) throws {
         try expect(UInt8(ascii: "["))
         skipWhitespace()
         if peek() == UInt8(ascii: "]") {
             index += 1
             return
         }
-        chunk.hasChoices = true
-        var first = true
+        var position = 0
         while true {
-            if first {
-                guard readObject({ key, scanner in
-                    switch key {
-                    case "delta":
-                        guard scanner.readObject({ key, scanner in
-                            if key == "content" { chunk.content = try scanner.readStringOrNull() } else { try scanner.skipValue() }
-                            return true
-                        }) else { throw Unexpected() }
-                    case "finish_reason": chunk.finishReason = try scanner.readStringOrNull()
-                    default: try scanner.skipValue()
-                    }
-                    return true
-                }) else { throw Unexpected() }
-                first = false
-            } else {
-                try skipValue()
-            }
+            skipWhitespace()
+            try element(position, &self)
+            position += 1
             skipWhitespace()
             if peek() == UInt8(ascii: ",") {
                 index += 1
@@ -245,23 +250,7 @@ struct ChunkScanner {
                 try scanner.skipValue()
                 return true
             }) else { throw Unexpected() }
-        case UInt8(ascii: "["):
-            index += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "]") {
-                index += 1
-                return
-            }
-            while true {
-                try skipValue()
-                skipWhitespace()
-                if peek() == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                try expect(UInt8(ascii: "]"))
-                return
-            }
+        case UInt8(ascii: "["): try readArray { _, scanner in try scanner.skipValue() }
         case UInt8(ascii: "t"): try skipLiteral("true")
         case UInt8(ascii: "f"): try skipLiteral("false")
         case UInt8(ascii: "n"): try skipLiteral("null")
