@@ -54,7 +54,7 @@ let package = Package(
                 "ProctorCore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/gsm8k")],
+            resources: [.copy("Resources/gsm8k"), .copy("Resources/math")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,16 +1,20 @@
 /// The benchmarks Proctor ships, by name, with their protocols.
 public enum BenchmarkCatalog {
     /// Benchmark names `proctor eval` accepts.
-    public static let names = ["gsm8k"]
+    public static let names = ["gsm8k", "math500", "math"]
 
     /// The default protocol of each benchmark.
     public static func defaultProtocol(for benchmark: String) -> String? {
-        benchmark == "gsm8k" ? GSM8KProtocol.chainOfThought8Shot.name : nil
+        protocols(for: benchmark).first
     }
 
-    /// Protocol names a benchmark accepts.
+    /// Protocol names a benchmark accepts, its default first.
     public static func protocols(for benchmark: String) -> [String] {
-        benchmark == "gsm8k" ? GSM8KProtocol.all.map(\.name) : []
+        switch benchmark {
+        case "gsm8k": GSM8KProtocol.all.map(\.name)
+        case "math500", "math": MathProtocol.all.map(\.name)
+        default: []
+        }
     }
 
     /// Builds `name` with `protocolName` (its default when `nil`).
@@ -26,6 +30,13 @@ public enum BenchmarkCatalog {
                     "unknown protocol '\(chosen)' for gsm8k; choose one of: \(protocols(for: name).joined(separator: ", "))")
             }
             return try GSM8KBenchmark(protocol: promptProtocol)
+        case "math500", "math":
+            let chosen = protocolName ?? MathProtocol.minerva.name
+            guard let promptProtocol = MathProtocol.named(chosen) else {
+                throw CatalogError(
+                    "unknown protocol '\(chosen)' for \(name); choose one of: \(protocols(for: name).joined(separator: ", "))")
+            }
+            return try MathBenchmark(split: name == "math" ? .test : .math500, protocol: promptProtocol)
         default:
             throw CatalogError("unknown benchmark '\(name)'; available: \(names.joined(separator: ", "))")
         }

@@ -22,6 +22,19 @@ public enum JSONLReader {
             }
             return text
         }
+
+        /// The value of `field` as text: a string as is, a number or boolean spelled out.
+        public func scalarText(_ field: String) throws(DatasetError) -> String {
+            guard let value = object[field], !(value is NSNull) else {
+                throw DatasetError(file: file, line: number, field: field, message: "missing; every line needs a value for \"\(field)\"")
+            }
+            if let text = value as? String { return text }
+            if let number = value as? NSNumber {
+                if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
+                return number.stringValue
+            }
+            throw DatasetError(file: file, line: number, field: field, message: "expected a string or a number, found \(type(of: value))")
+        }
     }
 
     /// Reads every line of the file at `path`.

@@ -6,14 +6,17 @@ public struct EvalSample: Sendable, Hashable {
     public var index: Int
     /// The messages to send, few-shot turns included.
     public var messages: [ChatMessage]
-    /// The reference answer as the benchmark's scorer expects it.
+    /// The reference answer as the benchmark's scorer expects it (empty when there is none).
     public var reference: String
+    /// Categories the summary breaks accuracy down by, e.g. `["subject": "Algebra", "level": "3"]`.
+    public var groups: [String: String]
 
     /// Creates a sample.
-    public init(id: String, index: Int, messages: [ChatMessage], reference: String) {
+    public init(id: String, index: Int, messages: [ChatMessage], reference: String, groups: [String: String] = [:]) {
         self.id = id
         self.index = index
         self.messages = messages
         self.reference = reference
+        self.groups = groups
     }
 }

@@ -5,10 +5,33 @@ public struct EvalSummary: Codable, Sendable, Hashable {
     public struct ExtractorAccuracy: Codable, Sendable, Hashable {
         /// The extractor's name.
         public var name: String
-        /// Correct answers over scored samples (errors excluded).
+        /// Correct answers over every answered sample (errors excluded; an unscorable answer
+        /// counts as wrong, as in lm-eval).
         public var accuracy: Proportion
-        /// Samples where this extractor found no answer at all.
+        /// Correct answers over the samples that could be scored (an answer and a reference).
+        public var scorableAccuracy: Proportion
+        /// Answered samples this extractor could not score.
         public var unscorable: Int
+        /// Unscorable samples by reason (``UnscorableReason``).
+        public var unscorableByReason: [String: Int]
+        /// How many verdicts each equivalence rule decided, for scorers that record it.
+        public var decidedBy: [String: Int]
+    }
+
+    /// Accuracy of the primary extractor within each value of one grouping (e.g. per subject).
+    public struct Breakdown: Codable, Sendable, Hashable {
+        /// The grouping's name, e.g. `subject` or `level`.
+        public var key: String
+        /// One row per value, sorted by value.
+        public var rows: [Row]
+
+        /// The accuracy of one group.
+        public struct Row: Codable, Sendable, Hashable {
+            /// The group's value, e.g. `Algebra`.
+            public var value: String
+            /// Correct over answered samples in the group.
+            public var accuracy: Proportion
+        }
     }
 
     /// Samples with a stored result.
@@ -19,8 +42,10 @@ public struct EvalSummary: Codable, Sendable, Hashable {
     public var errors: Int
     /// Failed samples by error kind.
     public var errorsByKind: [String: Int]
-    /// One accuracy per extractor, primary first.
+    /// One accuracy per extractor, primary first; empty when the task has no references.
     public var extractors: [ExtractorAccuracy]
+    /// Primary-extractor accuracy per group (subject, level…), when samples carry groups.
+    public var breakdowns: [Breakdown]
     /// Prompt tokens over all successful requests.
     public var promptTokens: Int
     /// Completion tokens over all successful requests.
@@ -31,6 +56,23 @@ public struct EvalSummary: Codable, Sendable, Hashable {
     public var timeToFirstToken: Distribution
     /// Wall-clock seconds the run took (summed over resumed sessions).
     public var wallSeconds: Double
+
+    private static func breakdowns(_ outcomes: [SampleOutcome], primary: String?) -> [Breakdown] {
+        guard let primary else { return [] }
+        let keys = Set(outcomes.flatMap(\.groups.keys)).sorted()
+        return keys.map { key in
+            var tallies: [String: (correct: Int, total: Int)] = [:]
+            for outcome in outcomes {
+                guard let value = outcome.groups[key], let verdict = outcome.score?.output(named: primary) else { continue }
+                tallies[value, default: (0, 0)].total += 1
+                if verdict.correct { tallies[value, default: (0, 0)].correct += 1 }
+            }
+            let rows = tallies.sorted { $0.key < $1.key }.map { value, tally in
+                Breakdown.Row(value: value, accuracy: Proportion(successes: tally.correct, trials: tally.total))
+            }
+            return Breakdown(key: key, rows: rows)
+        }
+    }
 
     /// Completed requests (successes and failures) per wall-clock second.
     public var requestsPerSecond: Double { wallSeconds > 0 ? Double(samples) / wallSeconds : 0 }
@@ -44,12 +86,18 @@ public struct EvalSummary: Codable, Sendable, Hashable {
         errorsByKind = outcomes.compactMap(\.errorKind).reduce(into: [:]) { $0[$1.rawValue, default: 0] += 1 }
         extractors = extractorNames.map { name in
             let verdicts = succeeded.compactMap { $0.score?.output(named: name) }
+            let scorable = verdicts.filter(\.isScorable)
+            let correct = verdicts.filter(\.correct).count
             return ExtractorAccuracy(
                 name: name,
-                accuracy: Proportion(successes: verdicts.filter(\.correct).count, trials: verdicts.count),
-                unscorable: verdicts.filter { $0.extracted == nil }.count
+                accuracy: Proportion(successes: correct, trials: verdicts.count),
+                scorableAccuracy: Proportion(successes: correct, trials: scorable.count),
+                unscorable: verdicts.count - scorable.count,
+                unscorableByReason: verdicts.compactMap(\.unscorable).reduce(into: [:]) { $0[$1, default: 0] += 1 },
+                decidedBy: verdicts.compactMap(\.decidedBy).reduce(into: [:]) { $0[$1, default: 0] += 1 }
             )
         }
+        breakdowns = Self.breakdowns(succeeded, primary: extractorNames.first)
         promptTokens = succeeded.reduce(0) { $0 + ($1.usage?.promptTokens ?? 0) }
         completionTokens = succeeded.reduce(0) { $0 + ($1.usage?.completionTokens ?? 0) }
         latency = Distribution(succeeded.compactMap { $0.timings?.endToEndLatency })

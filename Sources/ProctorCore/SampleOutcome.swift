@@ -8,12 +8,18 @@ public struct SampleOutcome: Sendable, Hashable {
     public var usage: TokenUsage?
     /// Arrival times, when the request succeeded.
     public var timings: RequestTimings?
+    /// The sample's categories (subject, level…).
+    public var groups: [String: String]
 
     /// Creates an outcome.
-    public init(score: SampleScore?, errorKind: CompletionError.Kind?, usage: TokenUsage?, timings: RequestTimings?) {
+    public init(
+        score: SampleScore?, errorKind: CompletionError.Kind?, usage: TokenUsage?, timings: RequestTimings?,
+        groups: [String: String] = [:]
+    ) {
         self.score = score
         self.errorKind = errorKind
         self.usage = usage
         self.timings = timings
+        self.groups = groups
     }
 }

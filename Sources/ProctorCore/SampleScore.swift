@@ -6,16 +6,39 @@ public struct ExtractorOutput: Codable, Sendable, Hashable {
     public var extracted: String?
     /// The extracted text after the benchmark's normalisation (its fallback when nothing was found).
     public var normalized: String
-    /// Whether the normalised text equals the normalised reference.
+    /// Whether the extracted answer matches the reference.
     public var correct: Bool
+    /// The rule that found the answer (e.g. `boxed`), for extractors with several.
+    public var rule: String?
+    /// The rule that decided equivalence (e.g. `exact`, `interval`), for scorers with several.
+    public var decidedBy: String?
+    /// Why this answer cannot be scored (``UnscorableReason``), or `nil` when it was scored.
+    public var unscorable: String?
 
-    /// Creates an extractor output.
-    public init(name: String, extracted: String?, normalized: String, correct: Bool) {
+    /// Creates an extractor output; a missing extraction is unscorable for want of an answer.
+    public init(
+        name: String, extracted: String?, normalized: String, correct: Bool, rule: String? = nil,
+        decidedBy: String? = nil, unscorable: String? = nil
+    ) {
         self.name = name
         self.extracted = extracted
         self.normalized = normalized
         self.correct = correct
+        self.rule = rule
+        self.decidedBy = decidedBy
+        self.unscorable = unscorable ?? (extracted == nil ? UnscorableReason.noAnswer : nil)
     }
+
+    /// Whether the answer was compared with a reference at all.
+    public var isScorable: Bool { unscorable == nil }
+}
+
+/// Why an answer was not scored; stored as text with the result.
+public enum UnscorableReason {
+    /// The extractor found no answer in the response.
+    public static let noAnswer = "no answer found"
+    /// The reference itself has no answer (e.g. a MATH solution without `\boxed`).
+    public static let noReference = "reference lacks an answer"
 }
 
 /// Every extractor's verdict on one response.

@@ -38,6 +38,7 @@ extension ProctorDatabase {
         var promptTokens: Int?
         var completionTokens: Int?
         var timings: RequestTimings?
+        var groups: [String: String]?
     }
 
     /// Every stored result of a run reduced to what a summary needs, read without the prompts
@@ -47,7 +48,7 @@ extension ProctorDatabase {
             try OutcomeRow.fetchAll(
                 db,
                 sql: """
-                    SELECT extractions, errorKind, promptTokens, completionTokens, timings
+                    SELECT extractions, errorKind, promptTokens, completionTokens, timings, groups
                     FROM sample_result WHERE runId = ? ORDER BY sampleIndex
                     """,
                 arguments: [runId]
@@ -56,7 +57,7 @@ extension ProctorDatabase {
                     score: row.extractions.map(SampleScore.init(outputs:)),
                     errorKind: row.errorKind.map(CompletionError.Kind.init(rawValue:)),
                     usage: row.promptTokens.map { TokenUsage(promptTokens: $0, completionTokens: row.completionTokens ?? 0) },
-                    timings: row.timings)
+                    timings: row.timings, groups: row.groups ?? [:])
             }
         }
     }

@@ -105,6 +105,10 @@ public final class ProctorDatabase: Sendable {
                 t.primaryKey(["runId", "sampleId", "turn"])
             }
         }
+        migrator.registerMigration("v2: sample groups and JSONL task definitions") { db in
+            try db.alter(table: "run") { t in t.add(column: "taskDefinition", .jsonText) }
+            try db.alter(table: "sample_result") { t in t.add(column: "groups", .jsonText) }
+        }
         return migrator
     }
 }

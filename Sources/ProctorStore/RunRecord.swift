@@ -61,6 +61,8 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, Persistab
     public var configHash: String
     /// Wall-clock seconds spent running, summed over resumed sessions.
     public var wallSeconds: Double
+    /// For a user's JSONL task, its definition as JSON (file, fields, scorer), so it can be resumed.
+    public var taskDefinition: String?
 
     /// Column names.
     public enum Columns {
@@ -76,7 +78,8 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, Persistab
         promptProtocol: String, datasetName: String, datasetSHA256: String, target: String, endpointURL: String, modelName: String,
         modelId: String?, parameters: GenerationParameters, streaming: Bool, concurrency: Int, sampleSeed: Int?,
         sampleLimit: Int?, sampleIds: [String], extractorNames: [String], host: String, os: String, cpu: String,
-        proctorVersion: String, gitCommit: String?, configHash: String, wallSeconds: Double
+        proctorVersion: String, gitCommit: String?, configHash: String, wallSeconds: Double,
+        taskDefinition: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -105,5 +108,6 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, Persistab
         self.gitCommit = gitCommit
         self.configHash = configHash
         self.wallSeconds = wallSeconds
+        self.taskDefinition = taskDefinition
     }
 }

@@ -14,6 +14,7 @@ extension SampleResultRecord {
         container["startedAt"] = startedAt
         container["prompt"] = JSONString.messages(prompt)
         container["reference"] = reference
+        container["groups"] = groups.map(Self.json(groups:))
         container["response"] = response
         container["finishReason"] = finishReason
         container["extractions"] = extractions.map(Self.json(extractions:))
@@ -32,10 +33,20 @@ extension SampleResultRecord {
 
     static func json(extractions: [ExtractorOutput]) -> String {
         "[" + extractions.map { output in
-            "{\"name\":" + JSONString.quoted(output.name) + ",\"extracted\":"
+            var object =
+                "{\"name\":" + JSONString.quoted(output.name) + ",\"extracted\":"
                 + (output.extracted.map { JSONString.quoted($0) } ?? "null") + ",\"normalized\":"
-                + JSONString.quoted(output.normalized) + ",\"correct\":" + (output.correct ? "true" : "false") + "}"
+                + JSONString.quoted(output.normalized) + ",\"correct\":" + (output.correct ? "true" : "false")
+            if let rule = output.rule { object += ",\"rule\":" + JSONString.quoted(rule) }
+            if let decidedBy = output.decidedBy { object += ",\"decidedBy\":" + JSONString.quoted(decidedBy) }
+            if let unscorable = output.unscorable { object += ",\"unscorable\":" + JSONString.quoted(unscorable) }
+            return object + "}"
         }.joined(separator: ",") + "]"
+    }
+
+    static func json(groups: [String: String]) -> String {
+        "{" + groups.sorted { $0.key < $1.key }.map { JSONString.quoted($0.key) + ":" + JSONString.quoted($0.value) }
+            .joined(separator: ",") + "}"
     }
 
     static func json(timings: RequestTimings) -> String {

@@ -22,6 +22,8 @@ public struct SampleResultRecord: Codable, Sendable, Hashable, FetchableRecord, 
     public var prompt: [ChatMessage]
     /// The reference answer.
     public var reference: String
+    /// The sample's categories (subject, level…), if it has any.
+    public var groups: [String: String]?
     /// The raw response text, if the request succeeded.
     public var response: String?
     /// Why generation ended, as the server said.
@@ -75,6 +77,7 @@ public struct SampleResultRecord: Codable, Sendable, Hashable, FetchableRecord, 
         self.startedAt = startedAt
         prompt = sample.messages
         reference = sample.reference
+        groups = sample.groups.isEmpty ? nil : sample.groups
         switch result {
         case .success(let completion):
             response = completion.text

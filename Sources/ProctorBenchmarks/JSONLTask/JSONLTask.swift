@@ -1,0 +1,84 @@
+import Crypto
+import Foundation
+public import ProctorCore
+
+/// Any JSON Lines file as a task: one prompt per line, an optional label, and a ``TaskScorer``.
+/// Without labels the outputs are stored and no accuracy is claimed.
+///
+/// ```swift
+/// let task = try JSONLTask(JSONLTaskDefinition(
+///     path: "router.jsonl", promptField: "prompt", labelField: "answer", system: nil, scorer: "exact"))
+/// ```
+public struct JSONLTask: Benchmark {
+    /// The definition this task was built from.
+    public let definition: JSONLTaskDefinition
+    /// The scorer.
+    public let scorer: TaskScorer
+    /// The dataset's identity (path, SHA-256, line count).
+    public let dataset: DatasetInfo
+    private let items: [EvalSample]
+
+    /// Reads and checks the file: every line needs a string prompt, and a label when a label field
+    /// is named.
+    ///
+    /// - Throws: ``DatasetError`` naming file, line and field; ``TaskScorerError`` for a bad scorer.
+    public init(_ definition: JSONLTaskDefinition) throws {
+        let scorer = try TaskScorer(spec: definition.scorer)
+        if definition.labelField == nil, scorer != .none {
+            throw TaskScorerError(
+                "--scorer \(definition.scorer) needs references; name the field holding them with --label-field, or use --scorer none")
+        }
+        guard let data = FileManager.default.contents(atPath: definition.path) else {
+            throw DatasetError(file: definition.path, message: "cannot read the file; check the path and its permissions")
+        }
+        let lines = try JSONLReader.parse(data, file: definition.path)
+        guard !lines.isEmpty else {
+            throw DatasetError(file: definition.path, message: "the file has no JSON lines; write one object per line")
+        }
+        var samples: [EvalSample] = []
+        var seenIds: [String: Int] = [:]
+        for line in lines {
+            var messages: [ChatMessage] = []
+            if let system = definition.system { messages.append(ChatMessage(role: .system, content: system)) }
+            messages.append(ChatMessage(role: .user, content: try line.string(definition.promptField)))
+            let label = try definition.labelField.map { field throws(DatasetError) in try line.scalarText(field) } ?? ""
+            let id = try Self.identifier(of: line)
+            if let earlier = seenIds[id] {
+                throw DatasetError(
+                    file: definition.path, line: line.number, field: "id",
+                    message: "\"\(id)\" was already used on line \(earlier); ids must be unique")
+            }
+            seenIds[id] = line.number
+            samples.append(EvalSample(id: id, index: samples.count, messages: messages, reference: label))
+        }
+        self.definition = definition
+        self.scorer = scorer
+        self.items = samples
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        dataset = DatasetInfo(name: definition.path, sha256: digest, count: samples.count)
+    }
+
+    /// The line's `id` field (string or integer) when it has one, else `line-N`.
+    private static func identifier(of line: JSONLReader.Line) throws(DatasetError) -> String {
+        guard line.object["id"] != nil else { return "line-\(line.number)" }
+        return try line.scalarText("id")
+    }
+
+    /// `jsonl`.
+    public var name: String { "jsonl" }
+    /// `jsonl:<prompt field>[:<label field>]:<scorer>`.
+    public var protocolName: String {
+        ["jsonl", definition.promptField, definition.labelField ?? "-", scorer.spec].joined(separator: ":")
+    }
+    /// The scorer's single extractor, or none when nothing is scored.
+    public var extractorNames: [String] { scorer.extractorName.map { [$0] } ?? [] }
+    /// Greedy, 256 tokens.
+    public var defaultParameters: GenerationParameters { GenerationParameters() }
+    /// One sample per non-blank line.
+    public func samples() -> [EvalSample] { items }
+
+    /// The scorer's verdict.
+    public func score(response: String, for sample: EvalSample) -> SampleScore {
+        scorer.score(response: response, label: sample.reference)
+    }
+}

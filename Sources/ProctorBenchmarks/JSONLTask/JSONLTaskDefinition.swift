@@ -1,0 +1,23 @@
+/// What `proctor eval --data FILE.jsonl` was asked to do; stored with the run so that it can be
+/// resumed.
+public struct JSONLTaskDefinition: Codable, Sendable, Hashable {
+    /// The JSONL file.
+    public var path: String
+    /// The field holding each prompt.
+    public var promptField: String
+    /// The field holding each reference answer, if there are references.
+    public var labelField: String?
+    /// A system message sent before every prompt.
+    public var system: String?
+    /// The scorer, as ``TaskScorer/spec``.
+    public var scorer: String
+
+    /// Creates a definition.
+    public init(path: String, promptField: String, labelField: String?, system: String?, scorer: String) {
+        self.path = path
+        self.promptField = promptField
+        self.labelField = labelField
+        self.system = system
+        self.scorer = scorer
+    }
+}
