@@ -96,6 +96,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "ScoringBenchmark",
+            dependencies: ["ProctorBenchmarks", "ProctorCore"],
+            path: "Benchmarks/ScoringBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "proctor",
             dependencies: [
                 "ProctorCore",

@@ -2,7 +2,9 @@
 # Proctor's benchmarks: release build, figures printed. Not timed tests.
 #   1. full GSM8K (1,319 gsm8k_cot requests) against `proctor sim` with zero latency, end to end
 #      (prompting, streaming, scoring, store): wall time and peak RSS of `proctor eval`;
-#   2. start-up: `proctor --version`.
+#   2. start-up: `proctor --version`;
+#   3. MATH scoring: 5,000 responses per set (gold solutions, perturbed and restated gold answers)
+#      through extraction, lm-eval normalisation and native equivalence.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,3 +39,6 @@ python3 Benchmarks/measure.py "gsm8k full (1,319 requests, concurrency $CONCURRE
 kill "$SIM_PID" && wait "$SIM_PID" 2>/dev/null || true
 SIM_PID=""
 python3 Benchmarks/measure.py "proctor --version start-up" 30 -- "$BIN" --version
+
+swift build -c release --product ScoringBenchmark >&2
+"$PWD/.build/release/ScoringBenchmark"

@@ -16,13 +16,15 @@ enum ConfigHash {
         var parameters: GenerationParameters
         var streaming: Bool
         var sampleIds: [String]
+        var system: String?
     }
 
     static func compute(plan: EvalPlan, sampleIds: [String]) -> String {
         let canonical = Canonical(
             benchmark: plan.benchmark.name, promptProtocol: plan.benchmark.protocolName,
             datasetSHA256: plan.benchmark.dataset.sha256, endpointURL: plan.endpoint.baseURL, model: plan.endpoint.model,
-            parameters: plan.parameters, streaming: plan.streaming, sampleIds: sampleIds)
+            parameters: plan.parameters, streaming: plan.streaming, sampleIds: sampleIds,
+            system: (plan.benchmark as? JSONLTask)?.definition.system)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(canonical)) ?? Data()

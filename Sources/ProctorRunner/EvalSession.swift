@@ -35,7 +35,10 @@ public struct EvalSession: Sendable {
             parameters: plan.parameters, streaming: plan.streaming, concurrency: plan.concurrency, sampleSeed: plan.seed,
             sampleLimit: plan.limit, sampleIds: ids, extractorNames: plan.benchmark.extractorNames, host: machine.host,
             os: machine.os, cpu: machine.cpu, proctorVersion: BuildInfo.version, gitCommit: BuildInfo.gitCommit(),
-            configHash: ConfigHash.compute(plan: plan, sampleIds: ids), wallSeconds: 0)
+            configHash: ConfigHash.compute(plan: plan, sampleIds: ids), wallSeconds: 0,
+            taskDefinition: try (plan.benchmark as? JSONLTask).map { task in
+                String(decoding: try JSONEncoder().encode(task.definition), as: UTF8.self)
+            })
         try await store.insert(run)
         return run
     }

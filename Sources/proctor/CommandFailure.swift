@@ -27,6 +27,7 @@ extension ProctorError {
         case let error as ProctorError: error
         case let error as DatasetError: .badInput(error.description)
         case let error as CatalogError: .badInput(error.message)
+        case let error as TaskScorerError: .badInput(error.description)
         case let error as EndpointError: .badInput(error.message)
         case let error as EngineError: .failed(error.message, hint: error.hint)
         case let error as StoreError: .failed(error.message)

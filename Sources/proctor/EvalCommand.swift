@@ -15,15 +15,34 @@ struct EvalCommand: AsyncParsableCommand {
             Examples:
               proctor eval gsm8k --model local --limit 50
               proctor eval gsm8k --model http://gpu:8000/v1 --protocol gsm8k_zeroshot_chat --concurrency 32
+              proctor eval math500 --model local --protocol math_zeroshot_boxed --max-tokens 1024
+              proctor eval --data router.jsonl --prompt-field prompt --label-field answer --scorer exact --model local
               proctor eval --resume r1a2b3c4d
             Benchmarks: \(BenchmarkCatalog.names.joined(separator: ", ")). \
-            GSM8K protocols: \(BenchmarkCatalog.protocols(for: "gsm8k").joined(separator: ", ")) (default gsm8k_cot).
+            GSM8K protocols: \(BenchmarkCatalog.protocols(for: "gsm8k").joined(separator: ", ")) (default gsm8k_cot). \
+            MATH protocols: \(BenchmarkCatalog.protocols(for: "math").joined(separator: ", ")) (default minerva_math).
+            Scorers for --data: exact, numeric, contains, regex:PATTERN, math, none.
             """)
 
     @Argument(help: "Benchmarks to run, one run each.")
     var benchmarks: [String] = []
 
     @OptionGroup var target: TargetOptions
+
+    @Option(help: "Evaluate any JSON Lines file instead of a bundled benchmark: one prompt per line.")
+    var data: String?
+
+    @Option(help: "With --data: the field holding each prompt.")
+    var promptField: String = "prompt"
+
+    @Option(help: "With --data: the field holding each reference answer; without it no accuracy is claimed.")
+    var labelField: String?
+
+    @Option(help: "With --data: a system message sent before every prompt.")
+    var system: String?
+
+    @Option(help: "With --data: exact, numeric, contains, regex:PATTERN, math or none (default: exact with labels, else none).")
+    var scorer: String?
 
     @Option(name: .customLong("protocol"), help: "Prompt protocol (default: the benchmark's lm-eval protocol).")
     var promptProtocol: String?
@@ -62,8 +81,17 @@ struct EvalCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if resume == nil, benchmarks.isEmpty { throw ValidationError("name a benchmark (e.g. gsm8k) or pass --resume RUN_ID") }
-        if resume != nil, !benchmarks.isEmpty { throw ValidationError("--resume continues an existing run; give no benchmark with it") }
+        if resume == nil, data == nil, benchmarks.isEmpty {
+            throw ValidationError("name a benchmark (e.g. gsm8k, math500), pass --data FILE.jsonl, or pass --resume RUN_ID")
+        }
+        if resume != nil, !benchmarks.isEmpty || data != nil {
+            throw ValidationError("--resume continues an existing run; give no benchmark or --data with it")
+        }
+        if data != nil, !benchmarks.isEmpty { throw ValidationError("--data is a task of its own; give no benchmark name with it") }
+        if data == nil, labelField != nil || system != nil || scorer != nil {
+            throw ValidationError("--label-field, --system and --scorer apply to --data tasks only")
+        }
+        if data != nil, promptProtocol != nil { throw ValidationError("--protocol applies to bundled benchmarks; --data tasks use --system and --scorer") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
@@ -78,6 +106,12 @@ struct EvalCommand: AsyncParsableCommand {
             if let resume {
                 try await resumeRun(resume, session: session)
                 return
+            }
+            if let data {
+                let definition = JSONLTaskDefinition(
+                    path: data, promptField: promptField, labelField: labelField, system: system,
+                    scorer: scorer ?? (labelField == nil ? "none" : "exact"))
+                try await start(try JSONLTask(definition), session: session)
             }
             for name in benchmarks {
                 let benchmark = try BenchmarkCatalog.make(name, protocol: promptProtocol)
@@ -107,7 +141,12 @@ struct EvalCommand: AsyncParsableCommand {
         guard let run = try await session.store.run(id: id) else {
             throw ProctorError.badInput("no run \(id) in \(store)", hint: "list runs with: proctor runs list --store \(store)")
         }
-        let benchmark = try BenchmarkCatalog.make(run.benchmark, protocol: run.promptProtocol)
+        let benchmark: any Benchmark
+        if let stored = run.taskDefinition {
+            benchmark = try JSONLTask(try JSONDecoder().decode(JSONLTaskDefinition.self, from: Data(stored.utf8)))
+        } else {
+            benchmark = try BenchmarkCatalog.make(run.benchmark, protocol: run.promptProtocol)
+        }
         let resolved = try target.resolve(target.model ?? run.target, storedModelName: run.modelName)
         try await EndpointSession.with(resolved, targetName: target.model ?? run.target, concurrency: run.concurrency, quiet: json) {
             ready in

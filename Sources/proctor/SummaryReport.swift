@@ -13,6 +13,9 @@ enum SummaryReport {
         lines.append(
             "samples      \(summary.samples) of \(run.sampleIds.count) · scored \(summary.scored) · errors \(summary.errors)"
                 + (errorDetail.isEmpty ? "" : " (\(errorDetail))"))
+        if summary.extractors.isEmpty {
+            lines.append("accuracy     none claimed: the task has no references; every output is stored")
+        }
         for (index, extractor) in summary.extractors.enumerated() {
             let ci = extractor.accuracy.confidenceInterval95
             let name = extractor.name.padding(toLength: 17, withPad: " ", startingAt: 0)
@@ -20,8 +23,21 @@ enum SummaryReport {
                 (index == 0 ? "accuracy     " : "             ") + name
                     + "\(Format.percent(extractor.accuracy.value)) (\(extractor.accuracy.successes)/\(extractor.accuracy.trials))"
                     + "  95% CI [\(Format.percent(ci.lowerBound)), \(Format.percent(ci.upperBound))]"
-                    + "  ± \(Format.percent(extractor.accuracy.standardError)) stderr"
-                    + "  unscorable \(extractor.unscorable)")
+                    + "  ± \(Format.percent(extractor.accuracy.standardError)) stderr")
+            if extractor.unscorable > 0 {
+                let reasons = extractor.unscorableByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                lines.append(
+                    "                               of scorable: \(Format.percent(extractor.scorableAccuracy.value)) "
+                        + "(\(extractor.scorableAccuracy.successes)/\(extractor.scorableAccuracy.trials)); unscorable "
+                        + "\(extractor.unscorable): \(reasons.joined(separator: ", "))")
+            }
+            if !extractor.decidedBy.isEmpty {
+                let rules = extractor.decidedBy.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+                lines.append("                               decided by: \(rules.joined(separator: ", "))")
+            }
+        }
+        for breakdown in summary.breakdowns {
+            lines.append("by \(breakdown.key)".padding(toLength: 13, withPad: " ", startingAt: 0) + breakdownText(breakdown))
         }
         lines.append("tokens       in \(Format.count(summary.promptTokens)) · out \(Format.count(summary.completionTokens))")
         let latency = summary.latency
@@ -32,6 +48,12 @@ enum SummaryReport {
         lines.append("wall time    \(Format.seconds(summary.wallSeconds))")
         lines.append("stored in    run \(run.id) (proctor runs show \(run.id))")
         return lines.joined(separator: "\n")
+    }
+
+    private static func breakdownText(_ breakdown: EvalSummary.Breakdown) -> String {
+        breakdown.rows.map { row in
+            "\(row.value) \(Format.percent(row.accuracy.value)) (\(row.accuracy.successes)/\(row.accuracy.trials))"
+        }.joined(separator: " · ")
     }
 
     /// A model id for display: llama-server reports the model file's path, whose name says enough.

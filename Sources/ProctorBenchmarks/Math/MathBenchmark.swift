@@ -65,6 +65,7 @@ public struct MathBenchmark: Benchmark {
     public static func score(response: String, reference: String, extractors: [MathAnswerExtractor]) -> SampleScore {
         let normalizedReference = reference.isEmpty ? "" : MinervaNormalizer.normalize(reference)
         let comparableReference = MinervaNormalizer.comparable(reference)
+        var previous: (answer: String, output: ExtractorOutput)?
         let outputs = extractors.map { extractor -> ExtractorOutput in
             guard let (answer, rule) = extractor.extract(from: response) else {
                 return ExtractorOutput(name: extractor.name, extracted: nil, normalized: "[invalidanswer]", correct: false)
@@ -75,10 +76,19 @@ public struct MathBenchmark: Benchmark {
                     name: extractor.name, extracted: answer, normalized: normalized, correct: false, rule: rule.rawValue,
                     unscorable: UnscorableReason.noReference)
             }
+            if let previous, previous.answer == answer {
+                // Two extractors found the same text: reuse the verdict rather than compare again.
+                var output = previous.output
+                output.name = extractor.name
+                output.rule = rule.rawValue
+                return output
+            }
             let verdict = MathEquivalence.compare(MinervaNormalizer.comparable(answer), comparableReference)
-            return ExtractorOutput(
+            let output = ExtractorOutput(
                 name: extractor.name, extracted: answer, normalized: normalized, correct: verdict.equivalent,
                 rule: rule.rawValue, decidedBy: verdict.rule)
+            previous = (answer, output)
+            return output
         }
         return SampleScore(outputs: outputs)
     }

@@ -11,13 +11,13 @@ public enum BoxedAnswer {
     /// `last_boxed_only_string`: the whole last `\boxed{…}` or `\fbox{…}`, wrapper included.
     static func lastBoxedOnlyString(_ text: String) -> String? {
         let bytes = Array(text.utf8)
-        if let spaced = lastRange(of: boxedSpace, in: bytes, fromEnd: true) {
+        if let spaced = lastRange(of: boxedSpace, in: bytes) {
             // Python: "\\boxed " + string.split("\\boxed ")[-1].split("$")[0]
             let end = bytes[spaced.upperBound...].firstIndex(of: UInt8(ascii: "$")) ?? bytes.endIndex
             return "\\boxed " + String(decoding: bytes[spaced.upperBound..<end], as: UTF8.self)
         }
-        guard let start = lastRange(of: boxed, in: bytes, fromEnd: true)?.lowerBound
-            ?? lastRange(of: fbox, in: bytes, fromEnd: true)?.lowerBound
+        guard let start = lastRange(of: boxed, in: bytes)?.lowerBound
+            ?? lastRange(of: fbox, in: bytes)?.lowerBound
         else { return nil }
         var depth = 0
         var index = start
@@ -47,11 +47,16 @@ public enum BoxedAnswer {
     private static let boxedSpace = Array("\\boxed ".utf8)
     private static let fbox = Array("\\fbox".utf8)
 
-    private static func lastRange(of needle: [UInt8], in bytes: [UInt8], fromEnd: Bool) -> Range<Int>? {
+    /// The last occurrence of `needle` in `bytes`.
+    private static func lastRange(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
         guard bytes.count >= needle.count else { return nil }
-        let starts = 0...(bytes.count - needle.count)
-        let matches = { (start: Int) in bytes[start..<start + needle.count].elementsEqual(needle) }
-        let found = fromEnd ? starts.reversed().first(where: matches) : starts.first(where: matches)
-        return found.map { $0..<$0 + needle.count }
+        var start = bytes.count - needle.count
+        while start >= 0 {
+            var offset = 0
+            while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return start..<start + needle.count }
+            start -= 1
+        }
+        return nil
     }
 }

@@ -43,14 +43,17 @@ public struct MathAnswerExtractor: Sendable, Hashable {
         pattern: #"Final Answer: The final answer is(.*?). I hope it is correct."#)
     private static let looseFinalAnswer = NSRegularExpressionBox(pattern: #"(?i)final answer is\s*:?\s*([^\n]+)"#)
 
+    private static let minervaPrefix = Array("Final Answer: The final answer is".utf8)
+
     static func apply(_ rule: Rule, to response: String) -> String? {
         switch rule {
         case .minerva:
+            guard ASCIIPattern.contains(minervaPrefix, in: Array(response.utf8)) else { return nil }
             return firstGroup(minervaSentence, in: response + "I hope it is correct.")
         case .boxed:
             return BoxedAnswer.last(in: response)
         case .finalAnswer:
-            if let strict = firstGroup(minervaSentence, in: response + "I hope it is correct.") { return strict }
+            if let strict = apply(.minerva, to: response) { return strict }
             guard var loose = firstGroup(looseFinalAnswer, in: response) else { return nil }
             if let hope = loose.range(of: "I hope it is correct") { loose = String(loose[..<hope.lowerBound]) }
             loose = loose.trimmingCharacters(in: .whitespaces)

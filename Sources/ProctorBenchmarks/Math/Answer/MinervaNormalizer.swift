@@ -1,5 +1,3 @@
-import Foundation
-
 /// lm-evaluation-harness's `normalize_final_answer` (minerva_math `utils.py`, after Lewkowycz et
 /// al. 2022, appendix D), step for step:
 ///
@@ -12,7 +10,7 @@ import Foundation
 /// 7. drop the commas of an all-digit answer (`100,000` → `100000`).
 ///
 /// Literal replacements run on UTF-8 bytes: every pattern is ASCII, so this is exactly Python's
-/// code-point `str.replace`. Patterns follow Python `re` semantics (`.` stops at LF only).
+/// code-point `str.replace`; the `re.sub` steps are ``MinervaRewrites``.
 public enum MinervaNormalizer {
     /// `SUBSTITUTIONS`, in lm-eval's order.
     public static let substitutions: [(String, String)] = [
@@ -32,15 +30,9 @@ public enum MinervaNormalizer {
     private static let replacementTable: [([UInt8], [UInt8])] =
         substitutions.map { (Array($0.0.utf8), Array($0.1.utf8)) } + removedExpressions.map { (Array($0.utf8), []) }
 
-    private static let firstDollarSpan = NSRegularExpressionBox(pattern: #"(.*?)(\$)(.*?)(\$)(.*)"#)
-    private static let unwrappers: [(marker: String, regex: NSRegularExpressionBox)] = [
-        ("\\text{", NSRegularExpressionBox(pattern: #"(\\text\{)(.*?)(\})"#)),
-        ("\\textbf{", NSRegularExpressionBox(pattern: #"(\\textbf\{)(.*?)(\})"#)),
-        ("\\overline{", NSRegularExpressionBox(pattern: #"(\\overline\{)(.*?)(\})"#)),
-        ("\\boxed{", NSRegularExpressionBox(pattern: #"(\\boxed\{)(.*)(\})"#)),
-    ]
-    private static let fracShorthand = NSRegularExpressionBox(pattern: #"(frac)([^{])(.)"#)
-    private static let sqrtShorthand = NSRegularExpressionBox(pattern: #"(sqrt)([^{])"#)
+    private static let unwrappedCommands: [(scalars: [Unicode.Scalar], greedy: Bool)] = [
+        ("\\text{", false), ("\\textbf{", false), ("\\overline{", false), ("\\boxed{", true),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
 
     /// The normalised form of `answer`, exactly as lm-eval computes it.
     public static func normalize(_ answer: String) -> String {
@@ -62,23 +54,24 @@ public enum MinervaNormalizer {
     private static func normalize(_ answer: String, forComparison: Bool) -> String {
         var bytes = Array(answer.utf8)
         if forComparison {
-            while bytes.contains(rowBreakSpace) { replaceAll(rowBreakSpace, with: rowBreak, in: &bytes) }
+            while ASCIIPattern.contains(rowBreakSpace, in: bytes) {
+                ASCIIPattern.replaceAll(rowBreakSpace, with: rowBreak, in: &bytes)
+            }
         } else if let lastEquals = bytes.lastIndex(of: UInt8(ascii: "=")) {
             bytes.removeSubrange(...lastEquals)
         }
         for (pattern, replacement) in replacementTable {
-            replaceAll(pattern, with: replacement, in: &bytes)
+            ASCIIPattern.replaceAll(pattern, with: replacement, in: &bytes)
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if bytes.lazy.filter({ $0 == UInt8(ascii: "$") }).count >= 2 {
-            text = firstDollarSpan.replaceAll(in: text, with: "\\$$3\\$")
+        var scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        scalars = MinervaRewrites.firstDollarSpanPerLine(scalars)
+        for command in unwrappedCommands {
+            scalars = MinervaRewrites.unwrap(command.scalars, greedy: command.greedy, in: scalars)
         }
-        for (marker, regex) in unwrappers where text.contains(marker) {
-            text = regex.replaceAll(in: text, with: "$2")
-        }
-        if text.contains("frac") { text = fracShorthand.replaceAll(in: text, with: "frac{$2}{$3}") }
-        if text.contains("sqrt") { text = sqrtShorthand.replaceAll(in: text, with: "sqrt{$2}") }
-        text.removeAll { $0 == "$" }
+        scalars = MinervaRewrites.fracShorthand(scalars)
+        scalars = MinervaRewrites.sqrtShorthand(scalars)
+        scalars.removeAll { $0 == "$" }
+        var text = String(String.UnicodeScalarView(scalars))
         if forComparison { return text }
         let withoutCommas = text.filter { $0 != "," }
         if isPythonDigitString(withoutCommas) { text = withoutCommas }
@@ -92,32 +85,5 @@ public enum MinervaNormalizer {
                 let type = scalar.properties.numericType
                 return type == .decimal || type == .digit
             }
-    }
-
-    /// Python's `str.replace(pattern, replacement)` on UTF-8 bytes, left to right, non-overlapping.
-    static func replaceAll(_ pattern: [UInt8], with replacement: [UInt8], in bytes: inout [UInt8]) {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return }
-        guard let firstHit = bytes.firstIndex(of: first) else { return }
-        var output: [UInt8] = []
-        var changed = false
-        var index = 0
-        var candidate = firstHit
-        while candidate <= bytes.count - pattern.count {
-            if bytes[candidate] == first, bytes[candidate..<candidate + pattern.count].elementsEqual(pattern) {
-                if !changed {
-                    output.reserveCapacity(bytes.count)
-                    changed = true
-                }
-                output.append(contentsOf: bytes[index..<candidate])
-                output.append(contentsOf: replacement)
-                candidate += pattern.count
-                index = candidate
-            } else {
-                candidate += 1
-            }
-        }
-        guard changed else { return }
-        output.append(contentsOf: bytes[index...])
-        bytes = output
     }
 }

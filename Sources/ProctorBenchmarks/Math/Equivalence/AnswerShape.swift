@@ -16,7 +16,7 @@ enum AnswerShape: Sendable, Hashable {
         if let matrix = matrix(body) { return matrix }
         let unions = AnswerText.splitTopLevel(body, separator: "\\cup")
         if unions.count > 1 { return .unordered(unions.map(of)) }
-        if body.first == "\u{2983}", body.last == "\u{2984}", AnswerText.isEnclosed(body) {
+        if body.first == "\u{1}", body.last == "\u{2}", AnswerText.isEnclosed(body) {
             let inner = body.dropFirst().dropLast()
             return .unordered(AnswerText.splitTopLevel(inner, separator: ",").map(of))
         }
@@ -57,12 +57,13 @@ enum AnswerShape: Sendable, Hashable {
         return text
     }
 
-    private static let matrixEnvironments = ["pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix", "smallmatrix"]
+    private static let matrixEnvironments = ["pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix", "smallmatrix"].map {
+        (begin: "\\begin{\($0)}", end: "\\end{\($0)}")
+    }
 
     private static func matrix(_ text: Substring) -> AnswerShape? {
-        for environment in matrixEnvironments {
-            let begin = "\\begin{\(environment)}"
-            let end = "\\end{\(environment)}"
+        guard text.utf8.starts(with: "\\begin{".utf8) else { return nil }
+        for (begin, end) in matrixEnvironments {
             guard text.hasPrefix(begin), text.hasSuffix(end), text.count >= begin.count + end.count else { continue }
             let body = text.dropFirst(begin.count).dropLast(end.count)
             let rows = AnswerText.splitTopLevel(body, separator: "\\\\").filter { !$0.isEmpty }

@@ -4,10 +4,11 @@ enum AnswerText {
     /// `\displaystyle`, degree marks, `\text{…}` wrappers, `\dfrac`/`\tfrac` spelling, spaces and a
     /// trailing full stop.
     static func clean(_ text: String) -> String {
-        var result = text
-        for (pattern, replacement) in replacements {
-            if result.contains(pattern) { result = result.replacing(pattern, with: replacement) }
+        var bytes = Array(text.utf8)
+        for (pattern, replacement) in replacementBytes {
+            ASCIIPattern.replaceAll(pattern, with: replacement, in: &bytes)
         }
+        var result = String(decoding: bytes, as: UTF8.self)
         result = unwrapCommand("text", in: result)
         result = unwrapCommand("textbf", in: result)
         result = unwrapCommand("textit", in: result)
@@ -25,13 +26,15 @@ enum AnswerText {
         ("^{\\circ}", ""), ("^\\circ", ""), ("\\circ", ""), ("\\degree", ""),
         ("\\!", ""), ("\\,", ""), ("\\;", ""), ("\\:", ""), ("\\ ", ""), ("~", ""),
         ("\\$", ""), ("\\dots", ""), ("\\ldots", ""), ("\\cdots", ""),
-        ("\\{", "\u{2983}"), ("\\}", "\u{2984}"),
+        ("\\{", "\u{1}"), ("\\}", "\u{2}"),
     ]
+
+    private static let replacementBytes = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     /// `\name{body}` becomes `body` everywhere (balanced braces).
     static func unwrapCommand(_ name: String, in text: String) -> String {
         let opener = "\\" + name + "{"
-        guard text.contains(opener) else { return text }
+        guard ASCIIPattern.contains(Array(opener.utf8), in: Array(text.utf8)) else { return text }
         var result = ""
         var rest = Substring(text)
         while let range = rest.firstRange(of: opener) {
@@ -66,23 +69,25 @@ enum AnswerText {
 
     /// Splits at `separator` where no bracket of any kind is open.
     static func splitTopLevel(_ text: Substring, separator: String) -> [Substring] {
+        let bytes = text.utf8
+        let pattern = Array(separator.utf8)
         var parts: [Substring] = []
         var depth = 0
-        var partStart = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if "([{\u{2983}".contains(character) {
+        var partStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if opening.contains(byte) {
                 depth += 1
-            } else if ")]}\u{2984}".contains(character) {
+            } else if closing.contains(byte) {
                 depth -= 1
-            } else if depth == 0, text[index...].hasPrefix(separator) {
+            } else if depth == 0, byte == pattern[0], bytes[index...].starts(with: pattern) {
                 parts.append(text[partStart..<index])
-                index = text.index(index, offsetBy: separator.count)
+                index = bytes.index(index, offsetBy: pattern.count)
                 partStart = index
                 continue
             }
-            index = text.index(after: index)
+            index = bytes.index(after: index)
         }
         parts.append(text[partStart...])
         return parts
@@ -90,18 +95,23 @@ enum AnswerText {
 
     /// Whether the bracket opening at the first character closes at the last one.
     static func isEnclosed(_ text: Substring) -> Bool {
-        guard text.count >= 2, let first = text.first, "([\u{2983}".contains(first), let last = text.last,
-            ")]\u{2984}".contains(last)
+        let bytes = text.utf8
+        guard bytes.count >= 2, let first = bytes.first, "([\u{1}".utf8.contains(first), let last = bytes.last,
+            ")]\u{2}".utf8.contains(last)
         else { return false }
         var depth = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if "([{\u{2983}".contains(character) { depth += 1 }
-            if ")]}\u{2984}".contains(character) { depth -= 1 }
-            index = text.index(after: index)
-            if depth == 0 { return index == text.endIndex }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if opening.contains(bytes[index]) { depth += 1 }
+            if closing.contains(bytes[index]) { depth -= 1 }
+            index = bytes.index(after: index)
+            if depth == 0 { return index == bytes.endIndex }
         }
         return false
     }
+
+    /// `(`, `[`, `{` and the set opener `\{` (stored as U+0001).
+    private static let opening: [UInt8] = [0x28, 0x5B, 0x7B, 0x01]
+    /// `)`, `]`, `}` and the set closer `\}` (stored as U+0002).
+    private static let closing: [UInt8] = [0x29, 0x5D, 0x7D, 0x02]
 }

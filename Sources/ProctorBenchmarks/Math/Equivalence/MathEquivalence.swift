@@ -49,7 +49,7 @@ public enum MathEquivalence {
 
     private static func word(_ text: String) -> String? {
         let letters = text.filter { $0.isLetter }
-        guard !letters.isEmpty, !text.contains("\\"),
+        guard !letters.isEmpty, !text.utf8.contains(UInt8(ascii: "\\")),
             text.allSatisfy({ $0.isLetter || "()[]{}:'\"".contains($0) })
         else { return nil }
         // A lone lower-case letter is more likely a variable than a word; leave it to algebra.

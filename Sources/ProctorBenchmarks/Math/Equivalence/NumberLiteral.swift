@@ -20,6 +20,7 @@ enum NumberLiteral {
     }
 
     private static func thousands(_ text: Substring) -> MathExpression? {
+        guard text.utf8.contains(UInt8(ascii: ",")) else { return nil }
         let integerPart = text.prefix { $0 != "." }
         let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.count > 1, let first = groups.first, (1...3).contains(first.count),
@@ -35,6 +36,7 @@ enum NumberLiteral {
     }
 
     private static func scientific(_ text: Substring) -> MathExpression? {
+        guard let first = text.utf8.first, (0x30...0x39).contains(first) else { return nil }
         guard let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return nil }
         let mantissa = text[..<marker]
         var exponent = text[text.index(after: marker)...]
@@ -51,7 +53,8 @@ enum NumberLiteral {
     }
 
     private static func mixed(_ text: Substring) -> MathExpression? {
-        guard let fractionStart = text.firstRange(of: "\\frac{") else { return nil }
+        guard let first = text.utf8.first, (0x30...0x39).contains(first), text.utf8.contains(UInt8(ascii: "\\")),
+            let fractionStart = text.firstRange(of: "\\frac{") else { return nil }
         let whole = text[..<fractionStart.lowerBound]
         guard !whole.isEmpty, let wholeValue = Rational(decimal: whole), wholeValue.isInteger else { return nil }
         let rest = text[fractionStart.upperBound...]
