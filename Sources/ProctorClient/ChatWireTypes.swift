@@ -15,6 +15,7 @@ struct ChatRequestBody {
         text += ",\"temperature\":" + Self.number(parameters.temperature) + ",\"max_tokens\":" + String(parameters.maxTokens)
         if let seed = parameters.seed { text += ",\"seed\":" + String(seed) }
         if let topP = parameters.topP { text += ",\"top_p\":" + Self.number(topP) }
+        if parameters.ignoreEOS == true { text += ",\"ignore_eos\":true" }
         if !parameters.stop.isEmpty {
             text += ",\"stop\":[" + parameters.stop.prefix(4).map { JSONString.quoted($0) }.joined(separator: ",") + "]"
         }

@@ -13,9 +13,16 @@ public struct GenerationParameters: Codable, Sendable, Hashable {
     public var stop: [String]
     /// Nucleus sampling mass, when set.
     public var topP: Double?
+    /// Ask the server to ignore end-of-sequence and generate exactly `maxTokens` (vLLM and
+    /// llama.cpp honour `ignore_eos`); used by synthetic load workloads.
+    public var ignoreEOS: Bool?
 
     /// Creates generation parameters; every argument has the lm-eval default.
-    public init(temperature: Double = 0, maxTokens: Int = 256, seed: Int? = 1234, stop: [String] = [], topP: Double? = nil) {
+    public init(
+        temperature: Double = 0, maxTokens: Int = 256, seed: Int? = 1234, stop: [String] = [], topP: Double? = nil,
+        ignoreEOS: Bool? = nil
+    ) {
+        self.ignoreEOS = ignoreEOS
         self.temperature = temperature
         self.maxTokens = maxTokens
         self.seed = seed

@@ -109,6 +109,36 @@ public final class ProctorDatabase: Sendable {
             try db.alter(table: "run") { t in t.add(column: "taskDefinition", .jsonText) }
             try db.alter(table: "sample_result") { t in t.add(column: "groups", .jsonText) }
         }
+        migrator.registerMigration("v3: load levels and requests") { db in
+            try db.create(table: "load_level") { t in
+                t.column("runId", .text).notNull().references("run", onDelete: .cascade)
+                t.column("level", .integer).notNull()
+                t.column("phase", .text).notNull()
+                t.column("load", .double).notNull()
+                t.column("unit", .text).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("metrics", .jsonText).notNull()
+                t.primaryKey(["runId", "level"])
+            }
+            try db.create(table: "load_request") { t in
+                t.column("runId", .text).notNull().references("run", onDelete: .cascade)
+                t.column("level", .integer).notNull()
+                t.column("idx", .integer).notNull()
+                t.column("scheduled", .double).notNull()
+                t.column("sent", .double).notNull()
+                t.column("ended", .double).notNull()
+                t.column("ttft", .double)
+                t.column("e2el", .double)
+                t.column("completed", .double)
+                t.column("chunkArrivals", .text)
+                t.column("promptTokens", .integer)
+                t.column("outputTokens", .integer)
+                t.column("httpStatus", .integer)
+                t.column("errorKind", .text)
+                t.column("correct", .boolean)
+                t.primaryKey(["runId", "level", "idx"])
+            }
+        }
         return migrator
     }
 }

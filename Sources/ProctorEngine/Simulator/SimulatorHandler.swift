@@ -50,6 +50,11 @@ final class SimulatorHandler: Sendable {
         let sampleId = HTTPField.Name(RequestContext.sampleIdHeader).flatMap { request.headers[$0] }
         var tokens = SimulatedTokenizer.tokens(configuration.answers.answer(for: decoded.lastUserMessage, sampleId: sampleId))
         var finishReason = "stop"
+        if decoded.ignoreEOS == true, let limit = decoded.tokenLimit, tokens.count < limit, !tokens.isEmpty {
+            // `ignore_eos`: keep generating (the answer again) until the limit, as a real server would.
+            tokens = (0..<limit).map { tokens[$0 % tokens.count] }
+            finishReason = "length"
+        }
         if let limit = decoded.tokenLimit, limit >= 0, tokens.count > limit {
             tokens = Array(tokens.prefix(limit))
             finishReason = "length"

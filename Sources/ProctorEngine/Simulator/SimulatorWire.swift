@@ -13,9 +13,11 @@ struct SimulatorRequest: Decodable {
     var maxCompletionTokens: Int?
     var stream: Bool?
     var streamOptions: StreamOptions?
+    var ignoreEOS: Bool?
 
     enum CodingKeys: String, CodingKey {
         case messages, stream
+        case ignoreEOS = "ignore_eos"
         case maxTokens = "max_tokens"
         case maxCompletionTokens = "max_completion_tokens"
         case streamOptions = "stream_options"

@@ -1,0 +1,116 @@
+public import Foundation
+public import GRDB
+public import ProctorCore
+
+/// One row of `load_level`: a step of a load run with its metrics.
+public struct LoadLevelRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table name.
+    public static let databaseTableName = "load_level"
+
+    /// The run.
+    public var runId: String
+    /// The step's position in the run (0-based).
+    public var level: Int
+    /// What the step was: `closed` or `open`, or `baseline`/`ceiling` in a sweep.
+    public var phase: String
+    /// The offered load (users or requests per second).
+    public var load: Double
+    /// `users` or `req/s`.
+    public var unit: String
+    /// When the step started (UTC).
+    public var startedAt: Date
+    /// What was measured.
+    public var metrics: LoadLevelMetrics
+
+    /// Creates a record.
+    public init(runId: String, level: Int, phase: String, load: Double, unit: String, startedAt: Date, metrics: LoadLevelMetrics) {
+        self.runId = runId
+        self.level = level
+        self.phase = phase
+        self.load = load
+        self.unit = unit
+        self.startedAt = startedAt
+        self.metrics = metrics
+    }
+}
+
+/// One row of `load_request`: a request of a load run as measured.
+public struct LoadRequestRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table name.
+    public static let databaseTableName = "load_request"
+
+    /// The run.
+    public var runId: String
+    /// The measured request.
+    public var sample: LoadRequestSample
+
+    /// Creates a record.
+    public init(runId: String, sample: LoadRequestSample) {
+        self.runId = runId
+        self.sample = sample
+    }
+
+    /// Reads a row.
+    public init(row: Row) throws {
+        runId = row["runId"]
+        let arrivals: String? = row["chunkArrivals"]
+        let completed: Double? = row["completed"]
+        var timings: RequestTimings?
+        if let completed {
+            let values = arrivals.map { text in text.split(separator: ",").compactMap { Double($0) } } ?? []
+            timings = RequestTimings(chunkArrivals: values, completed: completed)
+        }
+        sample = LoadRequestSample(
+            level: row["level"], index: row["idx"], scheduled: row["scheduled"], sent: row["sent"], ended: row["ended"],
+            timings: timings, promptTokens: row["promptTokens"], outputTokens: row["outputTokens"],
+            httpStatus: row["httpStatus"], errorKind: row["errorKind"], correct: row["correct"])
+    }
+
+    /// Writes a row; chunk arrivals as comma-separated seconds (compact, and cheap to render).
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["runId"] = runId
+        container["level"] = sample.level
+        container["idx"] = sample.index
+        container["scheduled"] = sample.scheduled
+        container["sent"] = sample.sent
+        container["ended"] = sample.ended
+        container["ttft"] = sample.timings?.timeToFirstToken
+        container["e2el"] = sample.timings?.endToEndLatency
+        container["completed"] = sample.timings?.completed
+        container["chunkArrivals"] = sample.timings.map { $0.chunkArrivals.map { String($0) }.joined(separator: ",") }
+        container["promptTokens"] = sample.promptTokens
+        container["outputTokens"] = sample.outputTokens
+        container["httpStatus"] = sample.httpStatus
+        container["errorKind"] = sample.errorKind
+        container["correct"] = sample.correct
+    }
+}
+
+extension ProctorDatabase {
+    /// Stores a level's metrics, replacing an earlier row for the same level.
+    public func save(_ level: LoadLevelRecord) async throws {
+        try await writer.write { db in try level.insert(db, onConflict: .replace) }
+    }
+
+    /// Stores requests in one transaction.
+    public func save(_ requests: [LoadRequestRecord]) async throws {
+        guard !requests.isEmpty else { return }
+        try await writer.write { db in
+            for request in requests { try request.insert(db, onConflict: .replace) }
+        }
+    }
+
+    /// A load run's levels, in order.
+    public func loadLevels(runId: String) async throws -> [LoadLevelRecord] {
+        try await writer.read { db in
+            try LoadLevelRecord.filter(Column("runId") == runId).order(Column("level")).fetchAll(db)
+        }
+    }
+
+    /// A load run's requests, by level and number.
+    public func loadRequests(runId: String) async throws -> [LoadRequestRecord] {
+        try await writer.read { db in
+            try LoadRequestRecord.filter(Column("runId") == runId).order(Column("level"), Column("idx")).fetchAll(db)
+        }
+    }
+}
