@@ -77,6 +77,11 @@ struct RunsCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let database = try store.open()
                 let run = try await store.run(id, in: database)
+                if run.kind == "load" {
+                    let report = try await LoadSession(store: database).report(of: run)
+                    Terminal.out(json ? try LoadReportText.json(report) : LoadReportText.table(report))
+                    return
+                }
                 let summary = try await EvalSession(store: database).summary(of: run)
                 if json {
                     Terminal.out(try SummaryReport.json(run: run, summary: summary))
@@ -101,19 +106,33 @@ struct RunsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export a run's per-sample results.")
         @OptionGroup var store: StoreOption
         @Argument(help: "The run id.") var id: String
-        @Option(help: "jsonl or csv.") var format: String = "jsonl"
+        @Option(help: "jsonl or csv (eval runs); vllm-json or jtl (load runs).") var format: String = "jsonl"
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() async throws {
             try await reportingFailures {
-                guard let chosen = RunExporter.Format(rawValue: format) else {
-                    throw ProctorError.badInput(
-                        "unknown export format '\(format)'",
-                        hint: "choose one of: \(RunExporter.Format.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
                 let database = try store.open()
-                _ = try await store.run(id, in: database)
-                let data = try RunExporter.export(try await database.results(runId: id), format: chosen)
+                let run = try await store.run(id, in: database)
+                let data: Data
+                switch (run.kind, format) {
+                case ("load", "vllm-json"):
+                    data = try LoadExporter.vllmJSON(run: run, levels: try await database.loadLevels(runId: id))
+                case ("load", "jtl"):
+                    data = Data(
+                        LoadExporter.jtl(
+                            run: run, levels: try await database.loadLevels(runId: id),
+                            requests: try await database.loadRequests(runId: id)
+                        ).utf8)
+                case ("load", _):
+                    throw ProctorError.badInput("unknown export format '\(format)' for a load run", hint: "choose vllm-json or jtl")
+                default:
+                    guard let chosen = RunExporter.Format(rawValue: format) else {
+                        throw ProctorError.badInput(
+                            "unknown export format '\(format)' for an eval run",
+                            hint: "choose one of: \(RunExporter.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    data = try RunExporter.export(try await database.results(runId: id), format: chosen)
+                }
                 if let out {
                     try data.write(to: URL(fileURLWithPath: out))
                     Terminal.info("wrote \(out)")

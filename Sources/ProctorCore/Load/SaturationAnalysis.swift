@@ -24,8 +24,9 @@ public struct SaturationAnalysis: Codable, Sendable, Hashable {
     /// Why the next level is past saturation (or why none is).
     public var reason: String
 
-    /// Throughput must grow by at least this fraction from one level to the next.
-    public static let minimumGrowth = 0.05
+    /// A level "still grows" when its throughput gain over the best so far is at least this
+    /// share of its load increase: doubling the users must add at least 25% throughput.
+    public static let minimumGrowthShare = 0.25
 
     /// Analyses `levels` in order of increasing load. An SLO holds at a level when the given
     /// percentile of its metric is within the limit.
@@ -37,6 +38,7 @@ public struct SaturationAnalysis: Codable, Sendable, Hashable {
         brokenIndex = nil
         reason = "no level was measured"
         var bestThroughput = 0.0
+        var previousLoad = levels.first?.load ?? 0
         for (index, level) in levels.enumerated() {
             if let broken = Self.violation(level.metrics, objectives: objectives, maxErrorRate: maxErrorRate, percentile: percentile)
             {
@@ -45,14 +47,19 @@ public struct SaturationAnalysis: Codable, Sendable, Hashable {
                 return
             }
             let throughput = level.metrics.requestThroughput
-            if index > 0, throughput < bestThroughput * (1 + Self.minimumGrowth) {
+            let loadIncrease = previousLoad > 0 ? level.load / previousLoad - 1 : 0
+            let needed = bestThroughput * (1 + Self.minimumGrowthShare * loadIncrease)
+            if index > 0, throughput < needed {
                 brokenIndex = index
+                let gain = bestThroughput > 0 ? (throughput / bestThroughput - 1) * 100 : 0
                 reason =
-                    "at \(Self.format(level.load)) \(unit): throughput \(Self.format(throughput)) req/s did not grow "
-                    + "beyond \(Self.format(bestThroughput)) req/s (+\(Int(Self.minimumGrowth * 100))% needed)"
+                    "at \(Self.format(level.load)) \(unit): throughput \(Self.format(throughput)) req/s grew "
+                    + "\(Self.format(gain))% for \(Self.format(loadIncrease * 100))% more load "
+                    + "(at least \(Self.format(needed)) req/s needed); it did not grow"
                 return
             }
             bestThroughput = max(bestThroughput, throughput)
+            previousLoad = level.load
             saturationIndex = index
         }
         reason = "every level held; the saturation point lies beyond \(Self.format(levels.last?.load ?? 0)) \(unit)"

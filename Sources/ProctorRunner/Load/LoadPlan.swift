@@ -48,7 +48,10 @@ public struct LoadPlan: Sendable {
     }
 
     /// The most requests the plan can have in flight (sizes the client's connection pool).
-    public var concurrencyBound: Int {
+    public var concurrencyBound: Int { Self.concurrencyBound(of: mode) }
+
+    /// The most requests `mode` can have in flight; an uncapped open loop is bounded by 1,024.
+    public static func concurrencyBound(of mode: Mode) -> Int {
         switch mode {
         case .steps(let steps): steps.map { $0.concurrencyBound ?? 1024 }.max() ?? 1
         case .sweep(_, let maxUsers): maxUsers

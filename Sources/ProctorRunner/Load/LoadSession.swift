@@ -32,9 +32,30 @@ public struct LoadSession: Sendable {
             streaming: plan.streaming, concurrency: plan.concurrencyBound, sampleSeed: Int(truncatingIfNeeded: plan.seed),
             sampleLimit: nil, sampleIds: [], extractorNames: plan.workload.scorer.map { Array($0.extractorNames.prefix(1)) } ?? [],
             host: machine.host, os: machine.os, cpu: machine.cpu, proctorVersion: BuildInfo.version,
-            gitCommit: BuildInfo.gitCommit(), configHash: "", wallSeconds: 0)
+            gitCommit: BuildInfo.gitCommit(), configHash: "", wallSeconds: 0,
+            taskDefinition: String(
+                decoding: try JSONEncoder().encode(
+                    LoadCriteria(objectives: plan.objectives, maxErrorRate: plan.maxErrorRate, sloPercentile: plan.sloPercentile)),
+                as: UTF8.self))
         try await store.insert(run)
         return run
+    }
+
+    /// A stored load run's report, rebuilt from its levels with the criteria it ran under.
+    public func report(of run: RunRecord) async throws -> LoadReport {
+        let criteria =
+            run.taskDefinition.flatMap { try? JSONDecoder().decode(LoadCriteria.self, from: Data($0.utf8)) }
+            ?? LoadCriteria(objectives: .init(), maxErrorRate: 0.01, sloPercentile: 90)
+        let levels = try await store.loadLevels(runId: run.id).map {
+            LoadReport.Level(level: $0.level, phase: $0.phase, load: $0.load, unit: $0.unit, metrics: $0.metrics)
+        }
+        let ordered = levels.filter { $0.phase != "ceiling" }
+        let analysis = SaturationAnalysis(
+            levels: ordered.map { SaturationAnalysis.Level(load: $0.load, metrics: $0.metrics) }, objectives: criteria.objectives,
+            maxErrorRate: criteria.maxErrorRate, percentile: criteria.sloPercentile, unit: ordered.first?.unit ?? "users")
+        return LoadReport(
+            runId: run.id, levels: levels, saturation: analysis, saturationLoad: analysis.saturationIndex.map { ordered[$0].load },
+            peakThroughput: levels.map(\.metrics.requestThroughput).max() ?? 0)
     }
 
     /// Runs the plan's levels, reporting each as it finishes, and returns the report.
@@ -105,6 +126,13 @@ public struct LoadSession: Sendable {
         }
         levels.append(top)
         return levels
+    }
+
+    /// What a load run's levels are judged by; stored with the run.
+    struct LoadCriteria: Codable {
+        var objectives: ServiceLevelObjectives
+        var maxErrorRate: Double
+        var sloPercentile: Double
     }
 
     private static func analyse(_ levels: [LoadReport.Level], plan: LoadPlan) -> SaturationAnalysis {
