@@ -28,7 +28,7 @@ struct Proctor: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.write(Data((fullMessage(for: error) + "\n").utf8), to: .standardError)
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -137,7 +137,7 @@ struct RunsCommand: AsyncParsableCommand {
                     try data.write(to: URL(fileURLWithPath: out))
                     Terminal.info("wrote \(out)")
                 } else {
-                    FileHandle.standardOutput.write(data)
+                    Terminal.write(data, to: .standardOutput)
                 }
             }
         }

@@ -10,23 +10,28 @@ enum Terminal {
 
     /// Prints `text` on standard output.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(Data((text + "\n").utf8), to: .standardOutput)
+    }
+
+    /// Writes `data`, ignoring a closed pipe (`proctor … | head` must not crash).
+    static func write(_ data: Data, to handle: FileHandle) {
+        try? handle.write(contentsOf: data)
     }
 
     /// Prints `text` on standard error.
     static func info(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(Data((text + "\n").utf8), to: .standardError)
     }
 
     /// Prints an error on standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("error: " + text + "\n").utf8))
+        write(Data(("error: " + text + "\n").utf8), to: .standardError)
     }
 
     /// Redraws the progress line (on a terminal) or prints it (elsewhere).
     static func progress(_ text: String) {
         if stderrIsTTY {
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+            write(Data(("\r\u{1B}[2K" + text).utf8), to: .standardError)
         } else {
             info(text)
         }
@@ -34,6 +39,6 @@ enum Terminal {
 
     /// Ends a redrawn progress line.
     static func endProgress() {
-        if stderrIsTTY { FileHandle.standardError.write(Data("\n".utf8)) }
+        if stderrIsTTY { write(Data("\n".utf8), to: .standardError) }
     }
 }

@@ -99,6 +99,26 @@ struct LoadRunnerTests {
     }
 }
 
+@Suite("Load runner with a scored workload")
+struct ScoredLoadTests {
+    @Test("--score gives accuracy per level, and transport errors are not wrong answers")
+    func accuracyPerLevel() async throws {
+        let problems = (0..<10).map { GSM8KProblem(index: $0, question: "What is \($0)?", answer: "work\n#### \($0)") }
+        let benchmark = GSM8KBenchmark(
+            protocol: .chainOfThought8Shot, problems: problems, dataset: DatasetInfo(name: "tiny", sha256: "tiny", count: 10))
+        let chat = FakeChat { messages in
+            let number = Int((messages.last?.content ?? "").filter(\.isNumber)) ?? -1
+            if number == 9 { throw CompletionError(kind: .serverError, message: "boom", statusCode: 500, attempts: 1) }
+            return FakeChat.completion(number.isMultiple(of: 2) ? "The answer is \(number)." : "The answer is 999.")
+        }
+        let runner = LoadRunner(client: chat, workload: .benchmark(benchmark, score: true))
+        let metrics = await runner.run(.open(rate: 1000, process: .constant, requests: 10, maxConcurrency: 2), level: 0)
+        #expect(metrics.completed == 9)
+        #expect(metrics.failedByKind == ["server_error": 1])
+        #expect(metrics.accuracy == Proportion(successes: 5, trials: 9))
+    }
+}
+
 extension LoadWorkload {
     func withParameters(_ parameters: GenerationParameters) -> LoadWorkload {
         var copy = self

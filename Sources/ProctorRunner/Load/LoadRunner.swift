@@ -78,9 +78,9 @@ public struct LoadRunner: Sendable {
         offsets: [Double], maxConcurrency: Int?, level: Int, start: ContinuousClock.Instant,
         record: @escaping @Sendable (LoadRequestSample) -> Void
     ) async {
-        await withTaskGroup(of: Void.self) { group in
+        let limit = maxConcurrency.map(ConcurrencyLimit.init)
+        await withDiscardingTaskGroup { group in
             let clock = ContinuousClock()
-            var inFlight = 0
             for (index, offset) in offsets.enumerated() {
                 let scheduled = start + .seconds(offset)
                 do {
@@ -88,13 +88,11 @@ public struct LoadRunner: Sendable {
                 } catch {
                     break
                 }
-                if let maxConcurrency, inFlight >= maxConcurrency {
-                    await group.next()
-                    inFlight -= 1
-                }
-                inFlight += 1
+                // A capped level waits here for a free place; the wait shows as lateness.
+                await limit?.acquire()
                 group.addTask {
                     record(await send(index: index, level: level, scheduled: scheduled, start: start))
+                    limit?.release()
                 }
             }
         }

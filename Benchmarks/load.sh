@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The load generator's own limits, against a zero-latency `proctor sim` on the same machine (both
+# processes share its cores). Release build, figures printed; not timed tests.
+#   1. ceiling: completed requests per second at 64 closed-loop users, streamed and not, and how
+#      many of the 64 were really in flight;
+#   2. timing: the client's lateness (sent − scheduled) at 1,000 requests/s Poisson;
+#   3. memory: peak RSS of `proctor load` over 100,000 requests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build -c release --product proctor --static-swift-stdlib >&2
+BIN="$PWD/.build/release/proctor"
+WORK="$(mktemp -d)"
+SIM_PID=""
+cleanup() { [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$BIN" sim --port "$PORT" --capacity 4096 2> "$WORK/sim.log" &
+SIM_PID=$!
+python3 - "$PORT" <<'PY'
+import sys, time, urllib.request
+for _ in range(200):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/health", timeout=1)
+        sys.exit(0)
+    except Exception:
+        time.sleep(0.05)
+sys.exit("the simulator did not start")
+PY
+URL="http://127.0.0.1:$PORT/v1"
+echo "machine: $(nproc) cores; simulator: zero latency, 4,096 slots"
+
+summarise() {
+    python3 -c '
+import json, sys
+label = sys.argv[1]
+report = json.load(sys.stdin)
+for level in report["levels"]:
+    m = level["metrics"]
+    late = m["lateness"]
+    print("%s: %d ok, %d failed in %.2f s = %.0f req/s; in flight at most %d; lateness p50 %.3f ms, p99 %.3f ms, max %.3f ms"
+          % (label, m["completed"], m["failed"], m["duration"], m["requestThroughput"], m["peakConcurrency"],
+             late["median"] * 1000, late["p99"] * 1000, late["max"] * 1000))
+' "$1"
+}
+
+COMMON=(--model "$URL" --input-tokens 16 --output-tokens 16 --store "$WORK/bench.db" --json)
+"$BIN" load "${COMMON[@]}" --users 64 --step-duration 10s | summarise "ceiling, streamed, 64 users"
+"$BIN" load "${COMMON[@]}" --users 64 --step-duration 10s --no-stream | summarise "ceiling, not streamed, 64 users"
+"$BIN" load "${COMMON[@]}" --rate 1000 --arrival poisson --requests-per-step 10000 | summarise "timing, 1,000 req/s Poisson"
+python3 Benchmarks/measure.py "memory, 100,000 requests at 3,000 req/s (max 64 in flight)" 1 -- \
+    "$BIN" load "${COMMON[@]}" --rate 3000 --arrival poisson --requests-per-step 100000 --max-concurrency 64
