@@ -111,6 +111,13 @@ struct RunsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
+                let loadFormats = ["vllm-json", "jtl"]
+                guard RunExporter.Format(rawValue: format) != nil || loadFormats.contains(format) else {
+                    throw ProctorError.badInput(
+                        "unknown export format '\(format)'",
+                        hint: "eval runs: \(RunExporter.Format.allCases.map(\.rawValue).joined(separator: ", ")); load runs: "
+                            + loadFormats.joined(separator: ", "))
+                }
                 let database = try store.open()
                 let run = try await store.run(id, in: database)
                 let data: Data

@@ -17,12 +17,12 @@ struct MathEquivalencePropertyTests {
         + ["\\frac", "\\sqrt", "\\sqrt[", "\\pi", "\\left(", "\\right)", "\\cdot", "\\boxed{", "\\text{", "\\infty", "\\cup",
             "\\pm", "&", "\\\\", "\\begin{pmatrix}", "\\end{pmatrix}", "\\sin", "\\log_", "\\{", "\\}", "\\%", "99999999999", "^{99}"]
 
-    @Test("5,000 random pairs each get a verdict within the bound")
+    @Test("2,000 random pairs each get a verdict within the bound")
     func randomPairs() {
         var generator = SplitMix64(seed: 42)
         let clock = ContinuousClock()
         var slowest = Duration.zero
-        for _ in 0..<5_000 {
+        for _ in 0..<2_000 {
             let lhs = Self.randomString(&generator, tokens: Self.tokens)
             let rhs = Self.randomString(&generator, tokens: Self.tokens)
             let elapsed = clock.measure {

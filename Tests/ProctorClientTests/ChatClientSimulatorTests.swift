@@ -108,11 +108,12 @@ struct ChatClientSimulatorTests {
     ])
     func faultsAreClassified(fault: SimulatedFault, kind: CompletionError.Kind, streaming: Bool) async throws {
         var faults = FaultConfiguration(sequence: [fault])
-        faults.stallDuration = .seconds(2)
+        faults.stallDuration = .seconds(60)
         let config = SimulatorConfiguration(answers: ScriptedAnswers(fallback: "a b c d e f g h"), faults: faults)
         var chosen = noRetries
         chosen.streaming = streaming
-        chosen.requestTimeout = .milliseconds(400)
+        // Generous for a busy CI machine; only the stall (60 s) should reach it.
+        chosen.requestTimeout = .seconds(3)
         let configuration = chosen
         let error = try await withSimulator(config) { endpoint in
             await #expect(throws: CompletionError.self) {
@@ -127,33 +128,36 @@ struct ChatClientSimulatorTests {
 
     @Test("the per-request deadline cuts a slow answer")
     func deadline() async throws {
-        // Twenty tokens at 5 per second would take 3.8 s; the deadline is 0.3 s.
+        // A hundred tokens at 5 per second would take 20 s; the deadline is 0.3 s.
         let config = SimulatorConfiguration(
-            tokensPerSecond: 5, answers: ScriptedAnswers(fallback: "a b c d e f g h i j k l m n o p q r s t"))
+            tokensPerSecond: 5, answers: ScriptedAnswers(fallback: String(repeating: "word ", count: 100)))
         var chosen = noRetries
         chosen.requestTimeout = .milliseconds(300)
         let configuration = chosen
-        let start = ContinuousClock.now
-        let error = try await withSimulator(config) { endpoint in
-            await #expect(throws: CompletionError.self) {
-                try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
-                    try await client.complete(question, parameters: GenerationParameters())
+        let (error, elapsed) = try await withSimulator(config) { endpoint in
+            try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
+                let start = ContinuousClock.now
+                let error = await #expect(throws: CompletionError.self) {
+                    try await client.complete(question, parameters: GenerationParameters(maxTokens: 200))
                 }
+                return (error, ContinuousClock.now - start)
             }
         }
         #expect(error?.kind == .timeout)
-        #expect(ContinuousClock.now - start < .seconds(3))
+        #expect(elapsed < .seconds(10), "the answer would have taken 20 s")
     }
 
     @Test("nothing listening is a connection error, quickly")
     func unreachable() async throws {
         let endpoint = try Endpoint(baseURL: "http://127.0.0.1:9/v1", model: "m")
-        let start = ContinuousClock.now
-        let error = await #expect(throws: CompletionError.self) {
-            try await withChatClient(endpoint: endpoint, configuration: noRetries) { try await $0.listModels() }
+        let (error, elapsed) = try await withChatClient(endpoint: endpoint, configuration: noRetries) { client in
+            let start = ContinuousClock.now
+            let error = await #expect(throws: CompletionError.self) { try await client.listModels() }
+            return (error, ContinuousClock.now - start)
         }
         #expect(error?.kind == .connection)
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // AsyncHTTPClient alone would retry the connection for the whole connect timeout.
+        #expect(elapsed < .seconds(5))
     }
 
     @Test func listsModels() async throws {
