@@ -42,11 +42,26 @@ struct RunsCommand: AsyncParsableCommand {
                 let database = try store.open()
                 let runs = try await database.runs(limit: limit)
                 let session = EvalSession(store: database)
+                let loadSession = LoadSession(store: database)
                 var rows: [[String]] = [["id", "created (UTC)", "status", "benchmark", "protocol", "model", "samples", "accuracy"]]
-                var summaries: [SummaryReport.JSONReport] = []
+                var listed: [ListedRun] = []
                 for run in runs {
+                    var compact = run
+                    compact.sampleIds = []
+                    if run.kind == "load" {
+                        // A load run: requests sent, and the peak throughput in place of accuracy.
+                        let report = try await loadSession.report(of: run)
+                        listed.append(ListedRun(run: compact, summary: nil, load: report))
+                        let requests = report.levels.reduce(0) { $0 + $1.metrics.completed + $1.metrics.failed }
+                        rows.append([
+                            run.id, Format.date(run.createdAt), run.status, run.benchmark, run.promptProtocol,
+                            run.modelId.map(SummaryReport.displayId) ?? run.modelName, "\(requests) requests",
+                            "peak \(Format.fixed(report.peakThroughput, 1)) req/s",
+                        ])
+                        continue
+                    }
                     let summary = try await session.summary(of: run)
-                    summaries.append(SummaryReport.JSONReport(run: run, summary: summary))
+                    listed.append(ListedRun(run: compact, summary: summary, load: nil))
                     let accuracy = summary.extractors.first.map { Format.percent($0.accuracy.value) } ?? "–"
                     rows.append([
                         run.id, Format.date(run.createdAt), run.status, run.benchmark, run.promptProtocol,
@@ -57,7 +72,7 @@ struct RunsCommand: AsyncParsableCommand {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                     encoder.dateEncodingStrategy = .iso8601
-                    Terminal.out(String(decoding: try encoder.encode(summaries), as: UTF8.self))
+                    Terminal.out(String(decoding: try encoder.encode(listed), as: UTF8.self))
                 } else if runs.isEmpty {
                     Terminal.out("no runs in \(store.store)")
                 } else {
@@ -65,6 +80,13 @@ struct RunsCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+
+    /// One run in `runs list --json`: an eval run with its summary, or a load run with its report.
+    struct ListedRun: Encodable {
+        var run: RunRecord
+        var summary: EvalSummary?
+        var load: LoadReport?
     }
 
     struct Show: AsyncParsableCommand {

@@ -22,6 +22,12 @@ struct LoadCommandTests {
                 #expect(output.stdout.contains("saturation"))
                 let runId = try #require(output.stdout.split(separator: " ").first { $0.hasPrefix("r") && $0.count == 9 }.map(String.init))
 
+                let list = try await cli.run(["runs", "list"], directory: directory)
+                #expect(list.stdout.contains("load:closed"))
+                #expect(list.stdout.contains("req/s"))
+                let shown = try await cli.run(["runs", "show", runId], directory: directory)
+                #expect(shown.stdout.contains("saturation"))
+
                 let vllm = try await cli.run(["runs", "export", runId, "--format", "vllm-json"], directory: directory)
                 #expect(vllm.status == 0, "\(vllm.stderr)")
                 let objects = try vllm.stdout.split(separator: "\n").map {
