@@ -43,18 +43,6 @@ indirect enum MathExpression: Sendable, Hashable {
             rhs.collectVariables(into: &names)
         }
     }
-
-    /// Whether `\infty` occurs anywhere.
-    var mentionsInfinity: Bool {
-        switch self {
-        case .constant(.infinity): true
-        case .number, .approximate, .constant, .variable: false
-        case .sum(let terms), .product(let terms): terms.contains { $0.mentionsInfinity }
-        case .negation(let inner), .factorial(let inner), .function(_, let inner): inner.mentionsInfinity
-        case .quotient(let lhs, let rhs), .power(let lhs, let rhs), .root(let lhs, let rhs):
-            lhs.mentionsInfinity || rhs.mentionsInfinity
-        }
-    }
 }
 
 /// The constants an answer may name.
