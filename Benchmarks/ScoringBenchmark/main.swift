@@ -53,9 +53,10 @@ for set in sets {
     let median = timings.sorted()[timings.count / 2]
     grandTotal += median
     let seconds = Double(median.components.seconds) + Double(median.components.attoseconds) / 1e18
+    let best = timings.min().map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? seconds
     print("")
     print("\(set.name): \(set.responses.count) responses, median of 5: \(String(format: "%.3f", seconds)) s "
-        + "(\(String(format: "%.1f", seconds / Double(set.responses.count) * 1e6)) µs each)")
+        + "(\(String(format: "%.1f", seconds / Double(set.responses.count) * 1e6)) µs each), best \(String(format: "%.3f", best)) s")
     for (position, name) in benchmark.extractorNames.enumerated() {
         let outputs = scores.map { $0.outputs[position] }
         let correct = outputs.filter(\.correct).count

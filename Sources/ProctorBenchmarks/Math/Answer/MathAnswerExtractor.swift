@@ -39,8 +39,6 @@ public struct MathAnswerExtractor: Sendable, Hashable {
         return nil
     }
 
-    private static let minervaSentence = NSRegularExpressionBox(
-        pattern: #"Final Answer: The final answer is(.*?). I hope it is correct."#)
     private static let looseFinalAnswer = NSRegularExpressionBox(pattern: #"(?i)final answer is\s*:?\s*([^\n]+)"#)
 
     private static let minervaPrefix = Array("Final Answer: The final answer is".utf8)
@@ -49,7 +47,7 @@ public struct MathAnswerExtractor: Sendable, Hashable {
         switch rule {
         case .minerva:
             guard ASCIIPattern.contains(minervaPrefix, in: Array(response.utf8)) else { return nil }
-            return firstGroup(minervaSentence, in: response + "I hope it is correct.")
+            return minervaSentence(in: response + "I hope it is correct.")
         case .boxed:
             return BoxedAnswer.last(in: response)
         case .finalAnswer:
@@ -72,6 +70,45 @@ public struct MathAnswerExtractor: Sendable, Hashable {
         let range = match.range(at: 1)
         guard range.location != NSNotFound else { return nil }
         return ns.substring(with: range).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static let minervaPrefixScalars = Array("Final Answer: The final answer is".unicodeScalars)
+    private static let hopeScalars = Array(" I hope it is correct".unicodeScalars)
+
+    /// `re.search(r"Final Answer: The final answer is(.*?). I hope it is correct.", text).group(1).strip()`,
+    /// written out: for each occurrence of the prefix, the shortest run of non-LF characters
+    /// followed by any non-LF character, " I hope it is correct" and one more non-LF character.
+    static func minervaSentence(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        let prefix = minervaPrefixScalars
+        var start = 0
+        while let found = firstIndex(of: prefix, in: scalars, from: start) {
+            let groupStart = found + prefix.count
+            var end = groupStart
+            while end < scalars.count, scalars[end] != "\n" {
+                let hopeStart = end + 1
+                let after = hopeStart + hopeScalars.count
+                if after < scalars.count, scalars[after] != "\n",
+                    scalars[hopeStart..<after].elementsEqual(hopeScalars)
+                {
+                    var group = String.UnicodeScalarView()
+                    group.append(contentsOf: scalars[groupStart..<end])
+                    return String(group).trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                end += 1
+            }
+            start = found + 1
+        }
+        return nil
+    }
+
+    private static func firstIndex(of needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard scalars.count >= needle.count, start <= scalars.count - needle.count else { return nil }
+        for candidate in start...(scalars.count - needle.count)
+        where scalars[candidate] == needle[0] && scalars[candidate..<candidate + needle.count].elementsEqual(needle) {
+            return candidate
+        }
+        return nil
     }
 
     /// The text between the last two unescaped `$` signs (`$$` counts as one delimiter).

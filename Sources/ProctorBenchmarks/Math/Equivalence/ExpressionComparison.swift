@@ -13,7 +13,8 @@ enum ExpressionComparison {
         if variables.isEmpty {
             let left = ExpressionEvaluator.numeric(lhs, [:])
             let right = ExpressionEvaluator.numeric(rhs, [:])
-            return MathVerdict(equivalent: agree(left, right), rule: "numeric")
+            let equal = agree(left, right) && (left.isFinite || (isInfinity(lhs) && isInfinity(rhs)))
+            return MathVerdict(equivalent: equal, rule: "numeric")
         }
         guard variables.count <= 8 else {
             return MathVerdict(equivalent: false, rule: "random-points")
@@ -37,6 +38,15 @@ enum ExpressionComparison {
             if agreeing == MathEquivalence.pointCount { break }
         }
         return MathVerdict(equivalent: agreeing >= 3, rule: "random-points")
+    }
+
+    /// `\infty` or `-\infty` as written; a value that merely overflows (`2^{2005}`) is not infinity.
+    private static func isInfinity(_ expression: MathExpression) -> Bool {
+        switch expression {
+        case .constant(.infinity): true
+        case .negation(let inner): isInfinity(inner)
+        default: false
+        }
     }
 
     private static func agree(_ lhs: Complex, _ rhs: Complex) -> Bool {
