@@ -74,7 +74,6 @@ let package = Package(
                 "ProctorClient",
                 "ProctorBenchmarks",
                 "ProctorStore",
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

@@ -8,26 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build -c release --product proctor --static-swift-stdlib >&2
-BIN="$PWD/.build/release/proctor"
-WORK="$(mktemp -d)"
-SIM_PID=""
-cleanup() { [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$BIN" sim --port "$PORT" --capacity 4096 2> "$WORK/sim.log" &
-SIM_PID=$!
-python3 - "$PORT" <<'PY'
-import sys, time, urllib.request
-for _ in range(200):
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/health", timeout=1)
-        sys.exit(0)
-    except Exception:
-        time.sleep(0.05)
-sys.exit("the simulator did not start")
-PY
+source Benchmarks/simulator.sh
+proctor_release_build
+start_simulator --capacity 4096
 URL="http://127.0.0.1:$PORT/v1"
 echo "machine: $(nproc) cores; simulator: zero latency, 4,096 slots"
 

@@ -8,28 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Static Swift runtime and Foundation: the dynamic loader would otherwise add ~8 ms to every start.
-swift build -c release --product proctor --static-swift-stdlib >&2
-BIN="$PWD/.build/release/proctor"
-WORK="$(mktemp -d)"
-SIM_PID=""
-cleanup() { [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
+source Benchmarks/simulator.sh
+proctor_release_build
 python3 Benchmarks/gsm8k_answers.py Sources/ProctorBenchmarks/Resources/gsm8k/test.jsonl > "$WORK/answers.jsonl"
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$BIN" sim --port "$PORT" --capacity 4096 --answers "$WORK/answers.jsonl" 2> "$WORK/sim.log" &
-SIM_PID=$!
-python3 - "$PORT" <<'PY'
-import sys, time, urllib.request
-for _ in range(200):
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/health", timeout=1)
-        sys.exit(0)
-    except Exception:
-        time.sleep(0.05)
-sys.exit("the simulator did not start")
-PY
+start_simulator --capacity 4096 --answers "$WORK/answers.jsonl"
 
 echo "machine: $(nproc) cores, $(python3 -c 'import platform; print(platform.processor() or platform.machine())')"
 CONCURRENCY="${CONCURRENCY:-64}"

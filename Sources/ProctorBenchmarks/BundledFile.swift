@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A data file shipped in the package's resources, checked against its recorded SHA-256.
@@ -15,7 +14,7 @@ struct BundledFile {
         else {
             throw DatasetError(file: display, message: "the bundled file is missing; reinstall Proctor")
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = FileDigest.sha256(data)
         guard digest == expectedSHA256 else {
             throw DatasetError(file: display, message: "SHA-256 is \(digest), expected \(expectedSHA256); the copy is damaged")
         }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import ProctorBenchmarks
 import ProctorClient
@@ -28,6 +27,6 @@ enum ConfigHash {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(canonical)) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return FileDigest.sha256(data)
     }
 }

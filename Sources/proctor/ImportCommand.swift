@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProctorBenchmarks
 import ProctorCore
 import ProctorRunner
 import ProctorStore
@@ -30,7 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
                 let rows = try JTLFormat.read(String(decoding: data, as: UTF8.self), file: file)
                 guard !rows.isEmpty else { throw ProctorError.badInput("\(file) has a header but no samples") }
                 let database = try ProctorDatabase(path: store)
-                let report = try await JTLImport.importRows(rows, file: file, sha256: JTLImport.digest(data), into: database)
+                let report = try await JTLImport.importRows(rows, file: file, sha256: FileDigest.sha256(data), into: database)
                 Terminal.out(json ? try LoadReportText.json(report) : LoadReportText.table(report))
             }
         }

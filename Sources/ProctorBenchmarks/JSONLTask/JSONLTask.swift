@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 public import ProctorCore
 
@@ -54,7 +53,7 @@ public struct JSONLTask: Benchmark {
         self.definition = definition
         self.scorer = scorer
         self.items = samples
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = FileDigest.sha256(data)
         dataset = DatasetInfo(name: definition.path, sha256: digest, count: samples.count)
     }
 

@@ -9,13 +9,13 @@ import Synchronization
 /// wait for a slot, then tokens at the configured rate.
 final class SimulatorHandler: Sendable {
     let configuration: SimulatorConfiguration
-    let slots: SlotPool
+    let slots: FIFOSemaphore
     private let faults: FaultInjector
     private let requestCounter = Atomic<Int>(0)
 
     init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
-        slots = SlotPool(slots: configuration.slots)
+        slots = FIFOSemaphore(slots: configuration.slots)
         faults = FaultInjector(configuration.faults)
     }
 

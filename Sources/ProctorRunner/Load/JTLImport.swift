@@ -1,5 +1,4 @@
-import Crypto
-public import Foundation
+import Foundation
 import ProctorCore
 public import ProctorStore
 
@@ -54,10 +53,5 @@ public enum JTLImport {
         return LoadReport(
             runId: run.id, levels: levels, saturation: analysis, saturationLoad: analysis.saturationIndex.map { levels[$0].load },
             peakThroughput: levels.map(\.metrics.requestThroughput).max() ?? 0)
-    }
-
-    /// The SHA-256 of a file's bytes, in hex.
-    public static func digest(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

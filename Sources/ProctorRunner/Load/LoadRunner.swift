@@ -78,7 +78,7 @@ public struct LoadRunner: Sendable {
         offsets: [Double], maxConcurrency: Int?, level: Int, start: ContinuousClock.Instant,
         record: @escaping @Sendable (LoadRequestSample) -> Void
     ) async {
-        let limit = maxConcurrency.map(ConcurrencyLimit.init)
+        let limit = maxConcurrency.map { FIFOSemaphore(slots: $0) }
         await withDiscardingTaskGroup { group in
             let clock = ContinuousClock()
             for (index, offset) in offsets.enumerated() {

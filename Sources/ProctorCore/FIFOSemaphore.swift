@@ -1,7 +1,8 @@
 import Synchronization
 
-/// A counting semaphore with a strict FIFO queue: the simulator's generation slots.
-final class SlotPool: Sendable {
+/// A counting semaphore with a strict FIFO queue: the simulator's generation slots, and the
+/// open-loop load runner's concurrency cap.
+public final class FIFOSemaphore: Sendable {
     private struct State {
         var free: Int
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -12,12 +13,13 @@ final class SlotPool: Sendable {
 
     private let state: Mutex<State>
 
-    init(slots: Int) {
+    /// Creates a semaphore with `slots` places (at least one).
+    public init(slots: Int) {
         state = Mutex(State(free: max(1, slots)))
     }
 
     /// Waits (first come, first served) until a slot is free, and takes it.
-    func acquire() async {
+    public func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let granted = state.withLock { state -> Bool in
                 if state.free > 0, state.head == state.waiters.count {
@@ -34,7 +36,7 @@ final class SlotPool: Sendable {
     }
 
     /// Gives a slot back, handing it straight to the longest waiter if there is one.
-    func release() {
+    public func release() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if state.head < state.waiters.count {
                 let waiter = state.waiters[state.head]
@@ -53,5 +55,5 @@ final class SlotPool: Sendable {
     }
 
     /// The most slots ever busy at once.
-    var peakBusy: Int { state.withLock { $0.peakBusy } }
+    public var peakBusy: Int { state.withLock { $0.peakBusy } }
 }
