@@ -1,145 +1,127 @@
 import AsyncHTTPClient
-import Foundation
 import NIOCore
 import NIOHTTP1
-import ProctorCore
+public import ProctorCore
 
 extension ChatClient {
-    /// Makes one request and reads its answer. Every failure leaves as an ``AttemptFailure``
-    /// (or `CancellationError` when the task was cancelled).
-    func attempt(_ messages: [ChatMessage], parameters: GenerationParameters) async throws -> Completion {
+    /// Sends `messages` now with one attempt and a deadline of ``ChatClientConfiguration/requestTimeout``.
+    public func send(_ messages: [ChatMessage], parameters: GenerationParameters, sampleId: String?) -> SentCompletion {
+        let attempt = startAttempt(
+            messages, parameters: parameters, sampleId: sampleId, deadline: ContinuousClock.now + configuration.requestTimeout)
+        return SentCompletion {
+            do {
+                return try await attempt.answer()
+            } catch let failure as AttemptFailure {
+                throw failure.error
+            }
+        }
+    }
+
+    /// Makes one request and reads its answer before `deadline`. Every failure leaves as an
+    /// ``AttemptFailure`` (or `CancellationError` when the task was cancelled).
+    func attempt(
+        _ messages: [ChatMessage], parameters: GenerationParameters, deadline: ContinuousClock.Instant
+    ) async throws -> Completion {
+        try await startAttempt(messages, parameters: parameters, sampleId: RequestContext.sampleId, deadline: deadline).answer()
+    }
+
+    /// Starts one request on the calling thread, without waiting. The response is read by a
+    /// ``ChatResponseReader`` on its event loop, and AsyncHTTPClient enforces the deadline over
+    /// the whole request, body included.
+    func startAttempt(
+        _ messages: [ChatMessage], parameters: GenerationParameters, sampleId: String?, deadline: ContinuousClock.Instant
+    ) -> AttemptInFlight {
         let url = endpoint.chatCompletionsURL
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        if configuration.streaming { request.headers.add(name: "Accept", value: "text/event-stream") }
-        addHeaders(to: &request)
+        let remaining = deadline - .now
+        guard remaining > .zero else { return AttemptInFlight(failure: timeoutFailure()) }
+        var request: HTTPClient.Request
+        switch requestTemplate {
+        case .success(let template): request = template
+        case .failure(let failure): return AttemptInFlight(failure: failure)
+        }
+        addHeaders(to: &request.headers, sampleId: sampleId)
         let body = ChatRequestBody(
             model: endpoint.model, messages: messages, parameters: parameters, stream: configuration.streaming)
-        request.body = .bytes(ByteBuffer(bytes: body.json))
+        request.body = .bytes(body.json)
 
-        let clock = ContinuousClock()
-        let start = clock.now
-        let response: HTTPClientResponse
+        let eventLoop = httpClient.eventLoopGroup.any()
+        let reader = ChatResponseReader(
+            url: url, streaming: configuration.streaming, sent: ContinuousClock.now, eventLoop: eventLoop)
+        let task = httpClient.execute(
+            request: request, delegate: reader, eventLoop: .delegate(on: eventLoop),
+            deadline: .now() + .nanoseconds(remaining.wholeNanoseconds))
+        return AttemptInFlight(task: task, reader: reader, url: url, timeout: timeoutFailure())
+    }
+
+    /// The POST every chat request starts from, its URL parsed once; a failure names the URL.
+    static func makeRequestTemplate(for endpoint: Endpoint, streaming: Bool) -> Result<HTTPClient.Request, AttemptFailure> {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        if streaming { headers.add(name: "Accept", value: "text/event-stream") }
         do {
-            response = try await httpClient.execute(request, deadline: .distantFuture)
+            return .success(try HTTPClient.Request(url: endpoint.chatCompletionsURL, method: .POST, headers: headers))
         } catch {
-            try Task.checkCancellation()
-            throw AttemptFailure(CompletionError(kind: .connection, message: "cannot reach \(url): \(describe(error))"))
+            return .failure(
+                AttemptFailure(
+                    CompletionError(
+                        kind: .clientError,
+                        message: "\(endpoint.chatCompletionsURL) is not a usable URL (\(error)); give an http:// or https:// base URL")))
         }
-        guard response.status == .ok else {
-            throw await failure(for: response, url: url)
-        }
+    }
+
+    fileprivate func timeoutFailure() -> AttemptFailure {
+        AttemptFailure(
+            CompletionError(
+                kind: .timeout, message: "no complete answer within \(configuration.requestTimeout) from \(endpoint.chatCompletionsURL)"))
+    }
+
+}
+
+/// One request on its way, or the reason it could not start.
+struct AttemptInFlight: Sendable {
+    private let task: HTTPClient.Task<Completion>?
+    private let reader: ChatResponseReader?
+    private let url: String
+    private let timeout: AttemptFailure
+
+    init(task: HTTPClient.Task<Completion>, reader: ChatResponseReader, url: String, timeout: AttemptFailure) {
+        self.task = task
+        self.reader = reader
+        self.url = url
+        self.timeout = timeout
+    }
+
+    /// An attempt that failed before it was sent.
+    init(failure: AttemptFailure) {
+        task = nil
+        reader = nil
+        url = ""
+        timeout = failure
+    }
+
+    /// Waits for the answer; every failure is an ``AttemptFailure``, or `CancellationError` when
+    /// the waiting task was cancelled (which cancels the request).
+    func answer() async throws -> Completion {
+        guard let task, let reader else { throw timeout }
         do {
-            if configuration.streaming {
-                return try await readStream(response.body, url: url, clock: clock, start: start)
+            return try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
             }
-            return try await readWhole(response.body, url: url, clock: clock, start: start)
         } catch let failure as AttemptFailure {
             throw failure
         } catch {
             try Task.checkCancellation()
-            throw AttemptFailure(
-                CompletionError(kind: .disconnected, message: "connection to \(url) broke mid-response: \(describe(error))",
-                    statusCode: 200))
-        }
-    }
-
-    private func readStream(
-        _ body: HTTPClientResponse.Body, url: String, clock: ContinuousClock, start: ContinuousClock.Instant
-    ) async throws -> Completion {
-        var parser = SSEParser()
-        var arrivals: [Double] = []
-        var text = ""
-        var finishReason: String?
-        var usage: TokenUsage?
-        var model: String?
-        var sawDone = false
-
-        func handle(_ event: SSEParser.Event, at now: ContinuousClock.Instant) throws {
-            if event.data == "[DONE]" {
-                sawDone = true
-                return
-            }
-            guard let chunk = ChatChunk(payload: event.data) else {
+            if let http = error as? HTTPClientError, http == .deadlineExceeded { throw timeout }
+            if reader.hasReceivedHead {
                 throw AttemptFailure(
-                    CompletionError(kind: .malformedResponse, message: "\(url) sent an event that is not a chat chunk: \(event.data.prefix(120))",
+                    CompletionError(
+                        kind: .disconnected, message: "connection to \(url) broke mid-response: \(describe(error))",
                         statusCode: 200))
             }
-            if let message = chunk.errorMessage {
-                throw AttemptFailure(
-                    CompletionError(kind: .serverError, message: "\(url) reported an error mid-stream: \(message)", statusCode: 200))
-            }
-            if model == nil { model = chunk.model }
-            if let reported = chunk.usage { usage = reported }
-            guard chunk.hasChoices else { return }
-            arrivals.append((now - start).seconds)
-            if let content = chunk.content { text += content }
-            if let reason = chunk.finishReason { finishReason = reason }
+            throw AttemptFailure(CompletionError(kind: .connection, message: "cannot reach \(url): \(describe(error))"))
         }
-
-        for try await buffer in body {
-            let now = clock.now
-            let events: [SSEParser.Event]
-            do {
-                events = try parser.feed(buffer.readableBytesView)
-            } catch {
-                throw AttemptFailure(
-                    CompletionError(kind: .malformedResponse, message: "\(url) sent a line over \(error.limit) bytes", statusCode: 200))
-            }
-            for event in events { try handle(event, at: now) }
-            if sawDone { break }
-        }
-        let completed = clock.now
-        if !sawDone, let event = parser.finish() { try handle(event, at: completed) }
-        guard sawDone || finishReason != nil else {
-            throw AttemptFailure(
-                CompletionError(kind: .disconnected, message: "the stream from \(url) ended before its last chunk", statusCode: 200))
-        }
-        guard !arrivals.isEmpty else {
-            throw AttemptFailure(CompletionError(kind: .emptyResponse, message: "\(url) streamed no choices", statusCode: 200))
-        }
-        return Completion(
-            text: text, finishReason: finishReason, usage: usage,
-            timings: RequestTimings(chunkArrivals: arrivals, completed: (completed - start).seconds), model: model, attempts: 1)
-    }
-
-    private func readWhole(
-        _ body: HTTPClientResponse.Body, url: String, clock: ContinuousClock, start: ContinuousClock.Instant
-    ) async throws -> Completion {
-        let bytes = try await body.collect(upTo: 64 * 1024 * 1024)
-        let completed = (clock.now - start).seconds
-        let decoded: ChatResponseBody
-        do {
-            decoded = try JSONDecoder().decode(ChatResponseBody.self, from: Data(bytes.readableBytesView))
-        } catch {
-            throw AttemptFailure(
-                CompletionError(kind: .malformedResponse, message: "\(url) answered with a body that is not a chat completion",
-                    statusCode: 200))
-        }
-        guard let choice = decoded.choices?.first else {
-            throw AttemptFailure(CompletionError(kind: .emptyResponse, message: "\(url) answered with no choices", statusCode: 200))
-        }
-        return Completion(
-            text: choice.message?.content ?? "", finishReason: choice.finishReason, usage: decoded.usage?.tokenUsage,
-            timings: RequestTimings(chunkArrivals: [completed], completed: completed), model: decoded.model, attempts: 1)
-    }
-
-    private func failure(for response: HTTPClientResponse, url: String) async -> AttemptFailure {
-        let code = Int(response.status.code)
-        let text = (try? await response.body.collect(upTo: 64 * 1024)).map { String(buffer: $0) } ?? ""
-        let retryAfter = response.headers.first(name: "Retry-After").flatMap { RetryAfter.parse($0) }
-        let kind: CompletionError.Kind =
-            switch code {
-            case 429: .rateLimited
-            case 500...: .serverError
-            default: .clientError
-            }
-        let detail = text.isEmpty ? "" : ": \(text.prefix(300))"
-        let honoursRetryAfter = code == 429 || code == 503
-        return AttemptFailure(
-            CompletionError(kind: kind, message: "\(url) answered HTTP \(code)\(detail)", statusCode: code),
-            retryAfter: honoursRetryAfter ? retryAfter : nil)
     }
 
     private func describe(_ error: any Error) -> String {

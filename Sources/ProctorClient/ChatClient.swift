@@ -23,6 +23,8 @@ public final class ChatClient: Sendable {
     let httpClient: HTTPClient
     let logger: Logger
     private let apiKey: String?
+    /// The chat request every attempt copies, or why the endpoint's URL cannot be used.
+    let requestTemplate: Result<HTTPClient.Request, AttemptFailure>
 
     /// Creates a client; call ``shutdown()`` when done, or use ``withChatClient(endpoint:configuration:_:)``.
     public init(endpoint: Endpoint, configuration: ChatClientConfiguration = .init(), logger: Logger? = nil) {
@@ -30,6 +32,7 @@ public final class ChatClient: Sendable {
         self.configuration = configuration
         self.logger = logger ?? Logger(label: "proctor.client")
         apiKey = endpoint.apiKey()
+        requestTemplate = Self.makeRequestTemplate(for: endpoint, streaming: configuration.streaming)
         var http = HTTPClient.Configuration()
         http.connectionPool = .init(
             idleTimeout: .seconds(60),
@@ -53,7 +56,7 @@ public final class ChatClient: Sendable {
         var attempt = 1
         while true {
             do {
-                var completion = try await attemptWithDeadline(messages, parameters: parameters, deadline: deadline)
+                var completion = try await self.attempt(messages, parameters: parameters, deadline: deadline)
                 completion.attempts = attempt
                 return completion
             } catch let failure as AttemptFailure {
@@ -73,54 +76,40 @@ public final class ChatClient: Sendable {
     ///
     /// - Throws: ``CompletionError`` (kind `.connection` when nothing answers) or `CancellationError`.
     public func listModels(timeout: Duration = .seconds(5)) async throws -> [String] {
-        let deadline = ContinuousClock.now + timeout
-        try await TCPProbe.check(endpoint.modelsURL, timeout: timeout)
+        let url = endpoint.modelsURL
+        try await TCPProbe.check(url, timeout: timeout)
+        let task: EventLoopFuture<HTTPClient.Response>
         do {
-            return try await withDeadline(deadline) { [self] in
-                var request = HTTPClientRequest(url: endpoint.modelsURL)
-                addHeaders(to: &request)
-                let response = try await httpClient.execute(request, timeout: .seconds(Int64(timeout.seconds.rounded(.up))))
-                let body = try await response.body.collect(upTo: 16 * 1024 * 1024)
-                guard response.status == .ok else {
-                    throw AttemptFailure(
-                        CompletionError(
-                            kind: response.status.code >= 500 ? .serverError : .clientError,
-                            message: "GET \(endpoint.modelsURL) answered \(response.status.code)",
-                            statusCode: Int(response.status.code)))
-                }
-                return try JSONDecoder().decode(ModelListBody.self, from: Data(body.readableBytesView)).data.map(\.id)
-            }
-        } catch is DeadlineExceeded {
-            throw CompletionError(kind: .timeout, message: "GET \(endpoint.modelsURL) gave no answer within \(timeout)")
-        } catch let failure as AttemptFailure {
-            throw failure.error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch is DecodingError {
-            throw CompletionError(kind: .malformedResponse, message: "GET \(endpoint.modelsURL) did not return a model list")
+            var request = try HTTPClient.Request(url: url)
+            addHeaders(to: &request.headers, sampleId: RequestContext.sampleId)
+            task = httpClient.execute(request: request, deadline: .now() + .nanoseconds(timeout.wholeNanoseconds))
         } catch {
-            throw CompletionError(kind: .connection, message: "cannot connect to \(endpoint.modelsURL): \(error)")
+            throw CompletionError(kind: .clientError, message: "\(url) is not a usable URL (\(error))")
         }
-    }
-
-    private func attemptWithDeadline(
-        _ messages: [ChatMessage], parameters: GenerationParameters, deadline: ContinuousClock.Instant
-    ) async throws -> Completion {
+        let response: HTTPClient.Response
         do {
-            return try await withDeadline(deadline) { [self] in
-                try await attempt(messages, parameters: parameters)
-            }
-        } catch is DeadlineExceeded {
+            response = try await task.get()
+        } catch let error as HTTPClientError where error == .deadlineExceeded {
+            throw CompletionError(kind: .timeout, message: "GET \(url) gave no answer within \(timeout)")
+        } catch {
             try Task.checkCancellation()
-            throw CompletionError(
-                kind: .timeout, message: "no complete answer within \(configuration.requestTimeout) from \(endpoint.chatCompletionsURL)")
+            throw CompletionError(kind: .connection, message: "cannot connect to \(url): \(error)")
         }
+        guard response.status == .ok else {
+            throw CompletionError(
+                kind: response.status.code >= 500 ? .serverError : .clientError,
+                message: "GET \(url) answered \(response.status.code)", statusCode: Int(response.status.code))
+        }
+        guard let list = try? JSONDecoder().decode(ModelListBody.self, from: Data((response.body ?? ByteBuffer()).readableBytesView)) else {
+            throw CompletionError(kind: .malformedResponse, message: "GET \(url) did not return a model list")
+        }
+        return list.data.map(\.id)
     }
 
-    func addHeaders(to request: inout HTTPClientRequest) {
-        for (name, value) in endpoint.headers { request.headers.add(name: name, value: value) }
-        if let sampleId = RequestContext.sampleId { request.headers.add(name: RequestContext.sampleIdHeader, value: sampleId) }
-        if let apiKey { request.headers.replaceOrAdd(name: "Authorization", value: "Bearer \(apiKey)") }
+    func addHeaders(to headers: inout HTTPHeaders, sampleId: String?) {
+        for (name, value) in endpoint.headers { headers.add(name: name, value: value) }
+        if let sampleId { headers.add(name: RequestContext.sampleIdHeader, value: sampleId) }
+        if let apiKey { headers.replaceOrAdd(name: "Authorization", value: "Bearer \(apiKey)") }
     }
 }
 

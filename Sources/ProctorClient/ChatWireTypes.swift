@@ -60,11 +60,16 @@ struct ChatChunk {
     /// Parses one payload: the fast scanner first, `JSONSerialization` for anything it declines;
     /// `nil` when the payload is not a JSON object.
     init?(payload: String) {
-        if let scanned = ChunkScanner.scan(payload.utf8) {
+        self.init(payload: Array(payload.utf8))
+    }
+
+    /// Parses one payload given as UTF-8 bytes, as ``init(payload:)-(String)`` does.
+    init?(payload: [UInt8]) {
+        if let scanned = ChunkScanner.scan(payload) {
             self = scanned
             return
         }
-        self.init(json: Data(payload.utf8))
+        self.init(json: Data(payload))
     }
 
     /// Parses one payload with `JSONSerialization`; `nil` when it is not a JSON object.

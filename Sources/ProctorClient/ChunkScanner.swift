@@ -20,12 +20,16 @@ struct ChunkScanner {
         var scanner = ChunkScanner(Array(json))
         var chunk = ChatChunk()
         guard scanner.readObject({ key, scanner in
-            switch key {
-            case "model": chunk.model = try scanner.readStringOrNull()
-            case "choices": try scanner.readChoices(into: &chunk)
-            case "usage": try scanner.readUsage(into: &chunk)
-            case "error": return false
-            default: try scanner.skipValue()
+            if scanner.key(key, is: "model") {
+                chunk.model = try scanner.readStringOrNull()
+            } else if scanner.key(key, is: "choices") {
+                try scanner.readChoices(into: &chunk)
+            } else if scanner.key(key, is: "usage") {
+                try scanner.readUsage(into: &chunk)
+            } else if scanner.key(key, is: "error") {
+                return false
+            } else {
+                try scanner.skipValue()
             }
             return true
         }) else { return nil }
@@ -42,14 +46,15 @@ struct ChunkScanner {
             guard position == 0 else { return try scanner.skipValue() }
             chunk.hasChoices = true
             guard scanner.readObject({ key, scanner in
-                switch key {
-                case "delta":
+                if scanner.key(key, is: "delta") {
                     guard scanner.readObject({ key, scanner in
-                        if key == "content" { chunk.content = try scanner.readStringOrNull() } else { try scanner.skipValue() }
+                        if scanner.key(key, is: "content") { chunk.content = try scanner.readStringOrNull() } else { try scanner.skipValue() }
                         return true
                     }) else { throw Unexpected() }
-                case "finish_reason": chunk.finishReason = try scanner.readStringOrNull()
-                default: try scanner.skipValue()
+                } else if scanner.key(key, is: "finish_reason") {
+                    chunk.finishReason = try scanner.readStringOrNull()
+                } else {
+                    try scanner.skipValue()
                 }
                 return true
             }) else { throw Unexpected() }
@@ -85,19 +90,22 @@ struct ChunkScanner {
         var prompt = 0
         var completion = 0
         guard readObject({ key, scanner in
-            switch key {
-            case "prompt_tokens": prompt = try scanner.readInteger()
-            case "completion_tokens": completion = try scanner.readInteger()
-            default: try scanner.skipValue()
+            if scanner.key(key, is: "prompt_tokens") {
+                prompt = try scanner.readInteger()
+            } else if scanner.key(key, is: "completion_tokens") {
+                completion = try scanner.readInteger()
+            } else {
+                try scanner.skipValue()
             }
             return true
         }) else { throw Unexpected() }
         chunk.usage = .init(promptTokens: prompt, completionTokens: completion)
     }
 
-    /// Reads an object, calling `field` for each key with the scanner positioned at its value;
-    /// `field` returns `false` to give up. Returns `false` on anything unexpected.
-    private mutating func readObject(_ field: (String, inout ChunkScanner) throws -> Bool) -> Bool {
+    /// Reads an object, calling `field` for each key (where its bytes lie; a key with escapes is
+    /// unexpected) with the scanner positioned at its value; `field` returns `false` to give up.
+    /// Returns `false` on anything unexpected.
+    private mutating func readObject(_ field: (Range<Int>, inout ChunkScanner) throws -> Bool) -> Bool {
         do {
             skipWhitespace()
             try expect(UInt8(ascii: "{"))
@@ -108,7 +116,7 @@ struct ChunkScanner {
             }
             while true {
                 skipWhitespace()
-                let key = try readString()
+                let key = try readKey()
                 skipWhitespace()
                 try expect(UInt8(ascii: ":"))
                 skipWhitespace()
@@ -123,6 +131,41 @@ struct ChunkScanner {
             }
         } catch {
             return false
+        }
+    }
+
+    /// Whether the key at `range` is `name`.
+    private func key(_ range: Range<Int>, is name: StaticString) -> Bool {
+        range.count == name.utf8CodeUnitCount
+            && bytes.withUnsafeBufferPointer { buffer in
+                UnsafeBufferPointer(rebasing: buffer[range]).elementsEqual(
+                    UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            }
+    }
+
+    /// Reads a key without escapes and returns where its bytes lie.
+    private mutating func readKey() throws -> Range<Int> {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        while let byte = peek(), byte != UInt8(ascii: "\"") {
+            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { throw Unexpected() }
+            index += 1
+        }
+        try expect(UInt8(ascii: "\""))
+        return start..<(index - 1)
+    }
+
+    /// Skips a string, checking its escapes, without building it.
+    private mutating func skipString() throws {
+        try expect(UInt8(ascii: "\""))
+        while true {
+            guard let byte = peek() else { throw Unexpected() }
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): return
+            case UInt8(ascii: "\\"): _ = try readEscape()
+            default: guard byte >= 0x20 else { throw Unexpected() }
+            }
         }
     }
 
@@ -244,7 +287,7 @@ struct ChunkScanner {
         skipWhitespace()
         guard let byte = peek() else { throw Unexpected() }
         switch byte {
-        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "{"):
             guard readObject({ _, scanner in
                 try scanner.skipValue()

@@ -15,13 +15,17 @@ public struct SSEParser: Sendable {
     public struct Event: Sendable, Hashable {
         /// The `event:` field, if the server named the event type.
         public var event: String?
+        /// The event's data lines joined by LF, as the UTF-8 bytes that arrived.
+        public var dataBytes: [UInt8]
+
         /// The event's data lines joined by LF.
-        public var data: String
+        public var data: String { String(decoding: dataBytes, as: UTF8.self) }
     }
 
+    /// The unfinished line carried over from the previous feed.
     private var line: [UInt8] = []
     private var previousWasCR = false
-    private var dataLines: [String] = []
+    private var dataBytes: [UInt8] = []
     private var hasData = false
     private var eventType: String?
     /// Bytes beyond which a single line is refused, so a broken server cannot exhaust memory.
@@ -41,61 +45,92 @@ public struct SSEParser: Sendable {
     /// Consumes `bytes` and returns the events they completed.
     public mutating func feed(_ bytes: some Sequence<UInt8>) throws(LineTooLong) -> [Event] {
         var events: [Event] = []
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\n"):
-                if previousWasCR {
-                    previousWasCR = false
-                    continue
-                }
-                if let event = endLine() { events.append(event) }
-            case UInt8(ascii: "\r"):
-                previousWasCR = true
-                if let event = endLine() { events.append(event) }
-            default:
-                previousWasCR = false
-                line.append(byte)
-                if line.count > maximumLineLength { throw LineTooLong(limit: maximumLineLength) }
-            }
+        var failure: LineTooLong?
+        let contiguous: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            do throws(LineTooLong) { try feed(buffer, into: &events) } catch { failure = error }
         }
+        if contiguous == nil {
+            let copy = Array(bytes)
+            try copy.withUnsafeBufferPointer { buffer throws(LineTooLong) in try feed(buffer, into: &events) }
+        }
+        if let failure { throw failure }
         return events
     }
 
     /// Ends the stream: a final event that was not followed by a blank line is dispatched too,
     /// since servers commonly close the stream right after the last `data:` line.
     public mutating func finish() -> Event? {
-        if !line.isEmpty { _ = endLine() }
+        if !line.isEmpty {
+            let carried = line
+            line = []
+            carried.withUnsafeBufferPointer { _ = endLine($0) }
+        }
         return dispatch()
     }
 
-    private mutating func endLine() -> Event? {
-        defer { line.removeAll(keepingCapacity: true) }
+    /// Splits `buffer` at line ends (LF, CRLF, CR), handling each complete line where it lies and
+    /// carrying an unfinished one over to the next feed.
+    private mutating func feed(_ buffer: UnsafeBufferPointer<UInt8>, into events: inout [Event]) throws(LineTooLong) {
+        var index = 0
+        let count = buffer.count
+        guard count > 0 else { return }
+        if previousWasCR, index < count, buffer[index] == UInt8(ascii: "\n") { index += 1 }
+        previousWasCR = false
+        while index < count {
+            var end = index
+            while end < count, buffer[end] != UInt8(ascii: "\n"), buffer[end] != UInt8(ascii: "\r") { end += 1 }
+            guard end < count else {
+                guard line.count + (end - index) <= maximumLineLength else { throw LineTooLong(limit: maximumLineLength) }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                return
+            }
+            guard line.count + (end - index) <= maximumLineLength else { throw LineTooLong(limit: maximumLineLength) }
+            let event: Event?
+            if line.isEmpty {
+                event = endLine(UnsafeBufferPointer(rebasing: buffer[index..<end]))
+            } else {
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                let carried = line
+                line.removeAll(keepingCapacity: true)
+                event = carried.withUnsafeBufferPointer { endLine($0) }
+            }
+            if let event { events.append(event) }
+            if buffer[end] == UInt8(ascii: "\r") {
+                if end + 1 < count {
+                    if buffer[end + 1] == UInt8(ascii: "\n") { end += 1 }
+                } else {
+                    previousWasCR = true
+                }
+            }
+            index = end + 1
+        }
+    }
+
+    private mutating func endLine(_ line: UnsafeBufferPointer<UInt8>) -> Event? {
         if line.isEmpty { return dispatch() }
         if line[0] == UInt8(ascii: ":") { return nil }
-        let colon = line.firstIndex(of: UInt8(ascii: ":"))
-        let field = String(decoding: line[..<(colon ?? line.endIndex)], as: UTF8.self)
-        var valueStart = colon.map { line.index(after: $0) } ?? line.endIndex
+        let colon = line.firstIndex(of: UInt8(ascii: ":")) ?? line.endIndex
+        var valueStart = colon < line.endIndex ? colon + 1 : colon
         if valueStart < line.endIndex, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
-        let value = String(decoding: line[valueStart...], as: UTF8.self)
-        switch field {
-        case "data":
-            dataLines.append(value)
+        let field = UnsafeBufferPointer(rebasing: line[..<colon])
+        let value = UnsafeBufferPointer(rebasing: line[valueStart...])
+        if field.elementsEqual("data".utf8) {
+            if hasData { dataBytes.append(UInt8(ascii: "\n")) }
+            dataBytes.append(contentsOf: value)
             hasData = true
-        case "event":
-            eventType = value
-        default:
-            break
+        } else if field.elementsEqual("event".utf8) {
+            eventType = String(decoding: value, as: UTF8.self)
         }
         return nil
     }
 
     private mutating func dispatch() -> Event? {
         defer {
-            dataLines.removeAll(keepingCapacity: true)
+            dataBytes = []
             hasData = false
             eventType = nil
         }
         guard hasData else { return nil }
-        return Event(event: eventType, data: dataLines.joined(separator: "\n"))
+        return Event(event: eventType, dataBytes: dataBytes)
     }
 }

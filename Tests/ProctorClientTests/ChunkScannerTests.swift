@@ -11,6 +11,7 @@ struct ChunkScannerTests {
         #"{"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":34,"total_tokens":46,"prompt_tokens_details":{"cached_tokens":0}}}"#,
         #" { "model" : null , "choices" : [ { "delta" : { } , "finish_reason" : "length" } , { "delta" : {"content": "second"} } ] , "x": [1, -2.5e3, true, false, null, {"a": []}] } "#,
         #"{"choices":[{"delta":{"content":""},"finish_reason":null}],"timings":{"predicted_ms":12.5}}"#,
+        #"{"id":"a\"b\\c\u00e9\ud83d\ude00","system_fingerprint":"fp","choices":[{"delta":{"content":"x"},"finish_reason":null}]}"#,
     ])
     func matchesFoundation(payload: String) throws {
         let fast = try #require(ChunkScanner.scan(payload.utf8))
@@ -24,7 +25,7 @@ struct ChunkScannerTests {
 
     @Test("anything unusual is left to JSONSerialization", arguments: [
         #"{"error":{"message":"overloaded"}}"#, #"{"choices":[{"delta":{"content":"cut"#, #"[1,2]"#, #"{"a":1} trailing"#,
-        #"{"choices":"nope"}"#, #"{"usage":{"prompt_tokens":1.5}}"#,
+        #"{"choices":"nope"}"#, #"{"usage":{"prompt_tokens":1.5}}"#, #"{"mo\u0064el":"m"}"#, #"{"id":"bad \q escape"}"#,
     ])
     func declines(payload: String) {
         #expect(ChunkScanner.scan(payload.utf8) == nil)
