@@ -10,13 +10,20 @@
 public enum JSONString {
     /// `text` as a quoted JSON string literal.
     public static func quoted(_ text: some StringProtocol) -> String {
-        var string = String(text)
-        return string.withUTF8 { quoted(utf8: $0) }
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func quoted(utf8: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
+    /// Appends `text` as a quoted JSON string literal to `bytes`, for renderers that build a
+    /// body as UTF-8 without intermediate strings.
+    public static func appendQuoted(_ text: some StringProtocol, to bytes: inout [UInt8]) {
+        var string = String(text)
+        string.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    private static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + utf8.count + 16)
         bytes.append(UInt8(ascii: "\""))
         var start = 0
         for index in 0..<utf8.count {
@@ -41,7 +48,6 @@ public enum JSONString {
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Chat messages as the JSON array the OpenAI API and the run store use:

@@ -66,23 +66,30 @@ public struct LoadRequestRecord: Codable, Sendable, Hashable, FetchableRecord, P
             httpStatus: row["httpStatus"], errorKind: row["errorKind"], correct: row["correct"])
     }
 
-    /// Writes a row; chunk arrivals as comma-separated seconds (compact, and cheap to render).
+    /// The columns a row is written with, in the order of ``databaseValues``.
+    static let columnNames = [
+        "runId", "level", "idx", "scheduled", "sent", "ended", "ttft", "e2el", "completed", "chunkArrivals",
+        "promptTokens", "outputTokens", "httpStatus", "errorKind", "correct",
+    ]
+
+    /// The statement that writes one row, replacing an earlier row for the same request.
+    static let insertSQL =
+        "INSERT OR REPLACE INTO load_request (\(columnNames.joined(separator: ", "))) VALUES (\(columnNames.map { _ in "?" }.joined(separator: ", ")))"
+
+    /// The row's values in the order of ``columnNames``; chunk arrivals as comma-separated seconds
+    /// (compact, and cheap to render).
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [
+            runId, sample.level, sample.index, sample.scheduled, sample.sent, sample.ended,
+            sample.timings?.timeToFirstToken, sample.timings?.endToEndLatency, sample.timings?.completed,
+            sample.timings.map { $0.chunkArrivals.map { String($0) }.joined(separator: ",") },
+            sample.promptTokens, sample.outputTokens, sample.httpStatus, sample.errorKind, sample.correct,
+        ]
+    }
+
+    /// Writes a row.
     public func encode(to container: inout PersistenceContainer) throws {
-        container["runId"] = runId
-        container["level"] = sample.level
-        container["idx"] = sample.index
-        container["scheduled"] = sample.scheduled
-        container["sent"] = sample.sent
-        container["ended"] = sample.ended
-        container["ttft"] = sample.timings?.timeToFirstToken
-        container["e2el"] = sample.timings?.endToEndLatency
-        container["completed"] = sample.timings?.completed
-        container["chunkArrivals"] = sample.timings.map { $0.chunkArrivals.map { String($0) }.joined(separator: ",") }
-        container["promptTokens"] = sample.promptTokens
-        container["outputTokens"] = sample.outputTokens
-        container["httpStatus"] = sample.httpStatus
-        container["errorKind"] = sample.errorKind
-        container["correct"] = sample.correct
+        for (column, value) in zip(Self.columnNames, databaseValues) { container[column] = value }
     }
 }
 
@@ -96,7 +103,8 @@ extension ProctorDatabase {
     public func save(_ requests: [LoadRequestRecord]) async throws {
         guard !requests.isEmpty else { return }
         try await writer.write { db in
-            for request in requests { try request.insert(db, onConflict: .replace) }
+            let statement = try db.cachedStatement(sql: LoadRequestRecord.insertSQL)
+            for request in requests { try statement.execute(arguments: StatementArguments(request.databaseValues)) }
         }
     }
 

@@ -94,31 +94,32 @@ final class SimulatorHandler: Sendable {
         defer { slots.release() }
         let start = ContinuousClock.now
         let cutAt = plan.fault == .disconnect || plan.fault == .malformed ? plan.tokens.count / 2 : Int.max
-        var pending = ""
+        var pending: [UInt8] = []
+        pending.reserveCapacity(4096)
         for (index, token) in plan.tokens.enumerated() {
             if index == cutAt {
                 if plan.fault == .disconnect {
-                    try await writer.write(ByteBuffer(string: pending))
+                    try await writer.write(ByteBuffer(bytes: pending))
                     throw InjectedDisconnect()
                 }
                 pending += SimulatorWire.malformed
             }
             let last = index == plan.tokens.count - 1
-            pending += plan.wire.chunkEvent(content: token, first: index == 0, finishReason: last ? plan.finishReason : nil)
+            plan.wire.appendChunkEvent(content: token, first: index == 0, finishReason: last ? plan.finishReason : nil, to: &pending)
             if let due = arrival(ofToken: index, after: start) {
                 try await Task.sleep(until: due, clock: .continuous)
-                try await writer.write(ByteBuffer(string: pending))
-                pending = ""
+                try await writer.write(ByteBuffer(bytes: pending))
+                pending.removeAll(keepingCapacity: true)
             }
         }
         if plan.tokens.isEmpty {
-            pending += plan.wire.chunkEvent(content: "", first: true, finishReason: plan.finishReason)
+            plan.wire.appendChunkEvent(content: "", first: true, finishReason: plan.finishReason, to: &pending)
         }
         if plan.includeUsage {
-            pending += plan.wire.usageEvent(prompt: plan.promptTokens, completion: plan.tokens.count)
+            plan.wire.appendUsageEvent(prompt: plan.promptTokens, completion: plan.tokens.count, to: &pending)
         }
         pending += SimulatorWire.done
-        try await writer.write(ByteBuffer(string: pending))
+        try await writer.write(ByteBuffer(bytes: pending))
     }
 
     /// When token `index` is due, or `nil` when generation is instantaneous. Tokens are sent on an

@@ -32,32 +32,44 @@ struct SimulatorWire {
     let id: String
     let model: String
     let created: Int
+    /// Every chunk event up to its delta's fields, rendered once per response.
+    private let chunkPrefix: [UInt8]
 
     init(id: String, model: String) {
         self.id = id
         self.model = model
         created = Int(Date().timeIntervalSince1970)
+        chunkPrefix = Array(
+            "data: {\"id\":\"\(id)\",\"object\":\"chat.completion.chunk\",\"created\":\(created),\"model\":\(JSONString.quoted(model)),\"choices\":[{\"index\":0,\"delta\":{"
+                .utf8)
     }
 
     func quoted(_ text: some StringProtocol) -> String {
         JSONString.quoted(text)
     }
 
-    func chunkEvent(content: some StringProtocol, first: Bool, finishReason: String?) -> String {
-        let role = first ? "\"role\":\"assistant\"," : ""
-        let finish = finishReason.map { "\"\($0)\"" } ?? "null"
-        return "data: {\"id\":\"\(id)\",\"object\":\"chat.completion.chunk\",\"created\":\(created),\"model\":\(quoted(model)),"
-            + "\"choices\":[{\"index\":0,\"delta\":{\(role)\"content\":\(quoted(content))},\"finish_reason\":\(finish)}]}\n\n"
+    /// Appends one streamed chunk event carrying `content` to `bytes`.
+    func appendChunkEvent(content: some StringProtocol, first: Bool, finishReason: String?, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: chunkPrefix)
+        if first { bytes.append(contentsOf: #""role":"assistant","#.utf8) }
+        bytes.append(contentsOf: #""content":"#.utf8)
+        JSONString.appendQuoted(content, to: &bytes)
+        bytes.append(contentsOf: #"},"finish_reason":"#.utf8)
+        if let finishReason { JSONString.appendQuoted(finishReason, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        bytes.append(contentsOf: "}]}\n\n".utf8)
     }
 
-    func usageEvent(prompt: Int, completion: Int) -> String {
-        "data: {\"id\":\"\(id)\",\"object\":\"chat.completion.chunk\",\"created\":\(created),\"model\":\(quoted(model)),"
+    /// Appends the final chunk event that carries the token usage to `bytes`.
+    func appendUsageEvent(prompt: Int, completion: Int, to bytes: inout [UInt8]) {
+        let event =
+            "data: {\"id\":\"\(id)\",\"object\":\"chat.completion.chunk\",\"created\":\(created),\"model\":\(quoted(model)),"
             + "\"choices\":[],\"usage\":{\"prompt_tokens\":\(prompt),\"completion_tokens\":\(completion),"
             + "\"total_tokens\":\(prompt + completion)}}\n\n"
+        bytes.append(contentsOf: event.utf8)
     }
 
-    static let done = "data: [DONE]\n\n"
-    static let malformed = "data: {\"choices\":[{\"delta\":{\"content\":\"trunc\n\n"
+    static let done = Array("data: [DONE]\n\n".utf8)
+    static let malformed = Array("data: {\"choices\":[{\"delta\":{\"content\":\"trunc\n\n".utf8)
 
     func completionBody(content: String, finishReason: String, prompt: Int, completion: Int) -> String {
         "{\"id\":\"\(id)\",\"object\":\"chat.completion\",\"created\":\(created),\"model\":\(quoted(model)),"
