@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
+        .target(name: "CProctorScheduling"),
         .target(
             name: "ProctorCore",
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
@@ -71,6 +72,9 @@ let package = Package(
             name: "ProctorRunner",
             dependencies: [
                 "ProctorCore",
+                "CProctorScheduling",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 "ProctorClient",
                 "ProctorBenchmarks",
                 "ProctorStore",
@@ -145,7 +149,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ProctorRunnerTests",
-            dependencies: ["ProctorRunner", "ProctorTestSupport"],
+            dependencies: [
+                "ProctorRunner", "ProctorTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,15 +1,18 @@
 public import ProctorClient
 public import ProctorCore
 import ProctorBenchmarks
+import NIOCore
 import Synchronization
 
 /// Drives one load level against a client and measures every request on the monotonic clock.
 ///
-/// Closed loop: each user sends, waits for the answer, thinks, and sends again until the step's
-/// time is up; requests still in flight then finish and count. Open loop: arrivals follow an
-/// absolute schedule (`start + offset`, never `previous + gap`, so one late request does not
-/// delay the rest); with a concurrency cap, an arrival waits for a free slot and that wait shows
-/// as lateness.
+/// Every request is one attempt (``ChatCompleting/send(_:parameters:sampleId:)``): a retry would
+/// hide a failure and distort the latency. Closed loop: each user sends, waits for the answer,
+/// thinks, and sends again until the step's time is up; requests still in flight then finish and
+/// count. Open loop: an ``ArrivalDispatcher`` sends each request from its own thread at its
+/// absolute time (`start + offset`, never `previous + gap`, so one late request does not delay
+/// the rest); with a concurrency cap, an arrival waits for a free slot and that wait shows as
+/// lateness.
 public struct LoadRunner: Sendable {
     /// Sends the requests.
     public let client: any ChatCompleting
@@ -65,7 +68,7 @@ public struct LoadRunner: Sendable {
                     try? await clock.sleep(until: ready)
                     while !Task.isCancelled, clock.now < deadline {
                         let index = counter.next()
-                        record(await send(index: index, level: level, scheduled: ready, start: start))
+                        record(await send(index: index, level: level, scheduled: ready, start: start).measure())
                         if thinkTime > 0 { try? await clock.sleep(for: .seconds(thinkTime)) }
                         ready = clock.now
                     }
@@ -78,48 +81,66 @@ public struct LoadRunner: Sendable {
         offsets: [Double], maxConcurrency: Int?, level: Int, start: ContinuousClock.Instant,
         record: @escaping @Sendable (LoadRequestSample) -> Void
     ) async {
-        let limit = maxConcurrency.map { FIFOSemaphore(slots: $0) }
+        let (sent, continuation) = AsyncStream.makeStream(of: SentRequest.self)
+        // The dispatcher's timers run on NIO's clock; both clocks are monotonic, so its start is
+        // this moment on that clock.
+        let dispatcher = ArrivalDispatcher(
+            offsets: offsets, start: .now() - .nanoseconds((ContinuousClock.now - start).wholeNanoseconds),
+            maxConcurrency: maxConcurrency,
+            send: { index in
+                continuation.yield(send(index: index, level: level, scheduled: start + .seconds(offsets[index]), start: start))
+            },
+            finished: { continuation.finish() })
+        continuation.onTermination = { _ in dispatcher.stop() }
+        dispatcher.run()
         await withDiscardingTaskGroup { group in
-            let clock = ContinuousClock()
-            for (index, offset) in offsets.enumerated() {
-                let scheduled = start + .seconds(offset)
-                do {
-                    try await clock.sleep(until: scheduled, tolerance: .zero)
-                } catch {
-                    break
-                }
-                // A capped level waits here for a free place; the wait shows as lateness.
-                await limit?.acquire()
+            for await request in sent {
                 group.addTask {
-                    record(await send(index: index, level: level, scheduled: scheduled, start: start))
-                    limit?.release()
+                    record(await request.measure())
+                    dispatcher.release()
                 }
             }
         }
+        await dispatcher.shutdown()
     }
 
-    /// Sends request `index` and measures it; a failure is a sample with its error class, never a throw.
-    func send(index: Int, level: Int, scheduled: ContinuousClock.Instant, start: ContinuousClock.Instant) async
-        -> LoadRequestSample
-    {
-        let clock = ContinuousClock()
+    /// Sends request `index` now, on the calling thread, and returns it in flight.
+    func send(index: Int, level: Int, scheduled: ContinuousClock.Instant, start: ContinuousClock.Instant) -> SentRequest {
         let prompt = workload.prompt(at: index)
-        let sent = clock.now
+        let sent = ContinuousClock.now
+        let completion = client.send(prompt.messages, parameters: workload.parameters, sampleId: prompt.id)
+        return SentRequest(
+            level: level, index: index, prompt: prompt, scheduled: scheduled, sent: sent, start: start, completion: completion,
+            scorer: workload.scorer)
+    }
+}
+
+/// One request in flight and when it was due and sent; ``measure()`` waits for it.
+struct SentRequest: Sendable {
+    var level: Int
+    var index: Int
+    var prompt: EvalSample
+    var scheduled: ContinuousClock.Instant
+    var sent: ContinuousClock.Instant
+    var start: ContinuousClock.Instant
+    var completion: SentCompletion
+    var scorer: (any Benchmark)?
+
+    /// Waits for the answer and measures it; a failure is a sample with its error class, never a throw.
+    func measure() async -> LoadRequestSample {
         let offset = { (instant: ContinuousClock.Instant) in (instant - start).seconds }
         do {
-            let completion = try await RequestContext.$sampleId.withValue(prompt.id) {
-                try await client.complete(prompt.messages, parameters: workload.parameters)
-            }
-            let ended = clock.now
-            let correct = workload.scorer.map { $0.score(response: completion.text, for: prompt).outputs.first?.correct ?? false }
+            let answer = try await completion.value()
+            let ended = ContinuousClock.now
+            let correct = scorer.map { $0.score(response: answer.text, for: prompt).outputs.first?.correct ?? false }
             return LoadRequestSample(
                 level: level, index: index, scheduled: offset(scheduled), sent: offset(sent), ended: offset(ended),
-                timings: completion.timings, promptTokens: completion.usage?.promptTokens,
-                outputTokens: completion.usage?.completionTokens, httpStatus: 200, errorKind: nil, correct: correct)
+                timings: answer.timings, promptTokens: answer.usage?.promptTokens,
+                outputTokens: answer.usage?.completionTokens, httpStatus: 200, errorKind: nil, correct: correct)
         } catch {
             let failure = error as? CompletionError
             return LoadRequestSample(
-                level: level, index: index, scheduled: offset(scheduled), sent: offset(sent), ended: offset(clock.now),
+                level: level, index: index, scheduled: offset(scheduled), sent: offset(sent), ended: offset(.now),
                 timings: nil, promptTokens: nil, outputTokens: nil, httpStatus: failure?.statusCode,
                 errorKind: failure?.kind.rawValue ?? (error is CancellationError ? "cancelled" : "client_error"))
         }

@@ -1,0 +1,106 @@
+import NIOCore
+import NIOEmbedded
+import ProctorCore
+@testable import ProctorRunner
+import Synchronization
+import Testing
+
+/// The open-loop dispatcher on a loop whose clock the test moves by hand.
+@Suite("Arrival dispatcher on an injected clock")
+struct ArrivalDispatcherTests {
+    /// What a dispatcher did: each send with the loop's time, and how often it finished.
+    final class Trace: Sendable {
+        let sends = Mutex<[(index: Int, at: NIODeadline)]>([])
+        let finishes = Atomic<Int>(0)
+    }
+
+    func dispatcher(
+        _ offsets: [Double], on loop: NIOAsyncTestingEventLoop, start: NIODeadline, maxConcurrency: Int? = nil
+    ) -> (ArrivalDispatcher, Trace) {
+        let trace = Trace()
+        let dispatcher = ArrivalDispatcher(
+            offsets: offsets, start: start, maxConcurrency: maxConcurrency, on: loop,
+            send: { index in trace.sends.withLock { $0.append((index, loop.now)) } },
+            finished: { trace.finishes.wrappingAdd(1, ordering: .relaxed) })
+        return (dispatcher, trace)
+    }
+
+    @Test("10,000 Poisson arrivals are each sent at exactly their time; the gaps have the process's mean and variance")
+    func poissonOnSchedule() async {
+        let loop = NIOAsyncTestingEventLoop()
+        let start = loop.now
+        let rate = 1_000.0
+        var generator = SplitMix64(seed: 7)
+        let offsets = ArrivalProcess.poisson.offsets(count: 10_000, rate: rate, using: &generator)
+        let (dispatcher, trace) = dispatcher(offsets, on: loop, start: start)
+        dispatcher.run()
+        await loop.advanceTime(by: .seconds(5))
+        let halfway = trace.sends.withLock { $0.count }
+        #expect(halfway > 4_000 && halfway < 6_000, "about half are due after 5 of 10 s, got \(halfway)")
+        #expect(trace.finishes.load(ordering: .relaxed) == 0)
+        await loop.advanceTime(by: .seconds(10))
+
+        let sends = trace.sends.withLock { $0 }
+        #expect(sends.map(\.index) == Array(0..<10_000))
+        for (index, at) in sends {
+            let due = start + .nanoseconds(Int64((offsets[index] * 1e9).rounded()))
+            #expect(at == due, "arrival \(index) was sent at \(at), due at \(due)")
+        }
+        let gaps = zip(sends.dropFirst(), sends).map { Double(($0.at - $1.at).nanoseconds) / 1e9 }
+        let mean = gaps.reduce(0, +) / Double(gaps.count)
+        let variance = gaps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(gaps.count - 1)
+        #expect(abs(mean - 1 / rate) < 0.05 / rate)
+        #expect(abs(variance - 1 / (rate * rate)) < 0.1 / (rate * rate))
+        #expect(trace.finishes.load(ordering: .relaxed) == 1)
+        await loop.shutdownGracefully()
+    }
+
+    @Test("with a cap, arrivals wait in order for a free place and go the moment one is released")
+    func capIsFIFO() async throws {
+        let loop = NIOAsyncTestingEventLoop()
+        let start = loop.now
+        let (dispatcher, trace) = dispatcher([0.1, 0.2, 0.3, 0.4], on: loop, start: start, maxConcurrency: 2)
+        dispatcher.run()
+        await loop.advanceTime(by: .seconds(1))
+        #expect(trace.sends.withLock { $0.map(\.index) } == [0, 1])
+
+        dispatcher.release()
+        await loop.advanceTime(by: .milliseconds(250))
+        let third = try #require(trace.sends.withLock { $0.last })
+        #expect(third.index == 2)
+        #expect(third.at == start + .milliseconds(1_000), "sent on release, 0.7 s late, not at its own time")
+        #expect(trace.finishes.load(ordering: .relaxed) == 0)
+
+        dispatcher.release()
+        await loop.run()
+        #expect(trace.sends.withLock { $0.map(\.index) } == [0, 1, 2, 3])
+        #expect(trace.finishes.load(ordering: .relaxed) == 1)
+        await loop.shutdownGracefully()
+    }
+
+    @Test("stop drops the arrivals not yet sent and finishes once")
+    func stopFinishesOnce() async {
+        let loop = NIOAsyncTestingEventLoop()
+        let (dispatcher, trace) = dispatcher([0.1, 0.2, 5, 6], on: loop, start: loop.now)
+        dispatcher.run()
+        await loop.advanceTime(by: .seconds(1))
+        dispatcher.stop()
+        dispatcher.stop()
+        await loop.advanceTime(by: .seconds(10))
+        #expect(trace.sends.withLock { $0.map(\.index) } == [0, 1])
+        #expect(trace.finishes.load(ordering: .relaxed) == 1)
+        await loop.shutdownGracefully()
+    }
+
+    @Test("arrivals already due go at once, in order, without piling up the stack")
+    func overdueArrivals() async {
+        let loop = NIOAsyncTestingEventLoop()
+        let start = loop.now - .seconds(100)
+        let (dispatcher, trace) = dispatcher(Array(repeating: 0, count: 100_000), on: loop, start: start)
+        dispatcher.run()
+        await loop.run()
+        #expect(trace.sends.withLock { $0.count } == 100_000)
+        #expect(trace.finishes.load(ordering: .relaxed) == 1)
+        await loop.shutdownGracefully()
+    }
+}
