@@ -25,13 +25,21 @@ struct ArrivalDispatcherTests {
         return (dispatcher, trace)
     }
 
-    @Test("10,000 Poisson arrivals are each sent at exactly their time; the gaps have the process's mean and variance")
-    func poissonOnSchedule() async {
+    /// Arrival processes with the variance of their gaps at 1,000 per second: Poisson 1/rate²,
+    /// gamma with shape K 1/(rate²·K), constant none.
+    static let processes: [(ArrivalProcess, Double)] = [
+        (.poisson, 1e-6), (.gamma(burstiness: 0.5), 2e-6), (.gamma(burstiness: 4), 0.25e-6), (.constant, 0),
+    ]
+
+    @Test(
+        "10,000 arrivals are each sent at exactly their time; the gaps have the process's mean and variance",
+        arguments: processes)
+    func onSchedule(process: ArrivalProcess, gapVariance: Double) async {
         let loop = NIOAsyncTestingEventLoop()
         let start = loop.now
         let rate = 1_000.0
         var generator = SplitMix64(seed: 7)
-        let offsets = ArrivalProcess.poisson.offsets(count: 10_000, rate: rate, using: &generator)
+        let offsets = process.offsets(count: 10_000, rate: rate, using: &generator)
         let (dispatcher, trace) = dispatcher(offsets, on: loop, start: start)
         dispatcher.run()
         await loop.advanceTime(by: .seconds(5))
@@ -50,7 +58,7 @@ struct ArrivalDispatcherTests {
         let mean = gaps.reduce(0, +) / Double(gaps.count)
         let variance = gaps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(gaps.count - 1)
         #expect(abs(mean - 1 / rate) < 0.05 / rate)
-        #expect(abs(variance - 1 / (rate * rate)) < 0.1 / (rate * rate))
+        #expect(abs(variance - gapVariance) <= 0.1 * gapVariance + 1e-12, "variance \(variance), expected \(gapVariance)")
         #expect(trace.finishes.load(ordering: .relaxed) == 1)
         await loop.shutdownGracefully()
     }
