@@ -5,8 +5,9 @@ import ProctorCore
 import Synchronization
 import Testing
 
-/// The open-loop dispatcher on a loop whose clock the test moves by hand.
-@Suite("Arrival dispatcher on an injected clock")
+/// The open-loop dispatcher on a loop whose clock the test moves by hand. Serialized: tens of
+/// thousands of timers at once would crowd the timing tests that run beside these on two cores.
+@Suite("Arrival dispatcher on an injected clock", .serialized)
 struct ArrivalDispatcherTests {
     /// What a dispatcher did: each send with the loop's time, and how often it finished.
     final class Trace: Sendable {
@@ -50,10 +51,10 @@ struct ArrivalDispatcherTests {
 
         let sends = trace.sends.withLock { $0 }
         #expect(sends.map(\.index) == Array(0..<10_000))
-        for (index, at) in sends {
-            let due = start + .nanoseconds(Int64((offsets[index] * 1e9).rounded()))
-            #expect(at == due, "arrival \(index) was sent at \(at), due at \(due)")
-        }
+        // One expectation for all 10,000: a loop of expectations would hold a thread of the
+        // concurrency pool for a second, and the timing tests running beside this one with it.
+        let offSchedule = sends.filter { $0.at != start + .nanoseconds(Int64((offsets[$0.index] * 1e9).rounded())) }
+        #expect(offSchedule.isEmpty, "\(offSchedule.count) arrivals were not sent at their time, first \(offSchedule.first.map(\.index) ?? -1)")
         let gaps = zip(sends.dropFirst(), sends).map { Double(($0.at - $1.at).nanoseconds) / 1e9 }
         let mean = gaps.reduce(0, +) / Double(gaps.count)
         let variance = gaps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(gaps.count - 1)
@@ -104,10 +105,10 @@ struct ArrivalDispatcherTests {
     func overdueArrivals() async {
         let loop = NIOAsyncTestingEventLoop()
         let start = loop.now - .seconds(100)
-        let (dispatcher, trace) = dispatcher(Array(repeating: 0, count: 100_000), on: loop, start: start)
+        let (dispatcher, trace) = dispatcher(Array(repeating: 0, count: 20_000), on: loop, start: start)
         dispatcher.run()
         await loop.run()
-        #expect(trace.sends.withLock { $0.count } == 100_000)
+        #expect(trace.sends.withLock { $0.count } == 20_000)
         #expect(trace.finishes.load(ordering: .relaxed) == 1)
         await loop.shutdownGracefully()
     }
