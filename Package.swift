@@ -134,6 +134,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "CProctorSchedulingTests", dependencies: ["CProctorScheduling"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProctorClientTests",
             dependencies: ["ProctorClient", "ProctorTestSupport", .product(name: "NIOCore", package: "swift-nio")],

@@ -1,9 +1,12 @@
+#if defined(__linux__)
+#define _GNU_SOURCE
+#endif
+
 #include "CProctorScheduling.h"
 
 #include <errno.h>
 
 #if defined(__linux__)
-#define _GNU_SOURCE
 #include <sched.h>
 #include <string.h>
 #include <sys/resource.h>
