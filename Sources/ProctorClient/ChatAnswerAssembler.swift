@@ -33,7 +33,7 @@ struct ChatAnswerAssembler {
                 throw failure(.malformedResponse, "\(url) answered with a body over \(Self.maximumBodyBytes) bytes")
             }
             var incoming = buffer
-            if body == nil { body = incoming } else { body!.writeBuffer(&incoming) }
+            if body?.writeBuffer(&incoming) == nil { body = incoming }
             return
         }
         guard !sawDone else { return }

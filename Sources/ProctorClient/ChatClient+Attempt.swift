@@ -33,7 +33,9 @@ extension ChatClient {
     ) -> AttemptInFlight {
         let url = endpoint.chatCompletionsURL
         let remaining = deadline - .now
-        guard remaining > .zero else { return AttemptInFlight(failure: timeoutFailure()) }
+        guard remaining > .zero else {
+            return AttemptInFlight(failure: AttemptInFlight.timeoutFailure(after: configuration.requestTimeout, from: url))
+        }
         var request: HTTPClient.Request
         switch requestTemplate {
         case .success(let template): request = template
@@ -50,7 +52,7 @@ extension ChatClient {
         let task = httpClient.execute(
             request: request, delegate: reader, eventLoop: .delegate(on: eventLoop),
             deadline: .now() + .nanoseconds(remaining.wholeNanoseconds))
-        return AttemptInFlight(task: task, reader: reader, url: url, timeout: timeoutFailure())
+        return AttemptInFlight(task: task, reader: reader, url: url, requestTimeout: configuration.requestTimeout)
     }
 
     /// The POST every chat request starts from, its URL parsed once; a failure names the URL.
@@ -69,40 +71,46 @@ extension ChatClient {
         }
     }
 
-    fileprivate func timeoutFailure() -> AttemptFailure {
-        AttemptFailure(
-            CompletionError(
-                kind: .timeout, message: "no complete answer within \(configuration.requestTimeout) from \(endpoint.chatCompletionsURL)"))
-    }
-
 }
 
 /// One request on its way, or the reason it could not start.
 struct AttemptInFlight: Sendable {
-    private let task: HTTPClient.Task<Completion>?
-    private let reader: ChatResponseReader?
-    private let url: String
-    private let timeout: AttemptFailure
+    private enum Start {
+        case sent(HTTPClient.Task<Completion>, ChatResponseReader)
+        case failed(AttemptFailure)
+    }
 
-    init(task: HTTPClient.Task<Completion>, reader: ChatResponseReader, url: String, timeout: AttemptFailure) {
-        self.task = task
-        self.reader = reader
+    private let start: Start
+    private let url: String
+    private let requestTimeout: Duration
+
+    init(task: HTTPClient.Task<Completion>, reader: ChatResponseReader, url: String, requestTimeout: Duration) {
+        start = .sent(task, reader)
         self.url = url
-        self.timeout = timeout
+        self.requestTimeout = requestTimeout
     }
 
     /// An attempt that failed before it was sent.
     init(failure: AttemptFailure) {
-        task = nil
-        reader = nil
+        start = .failed(failure)
         url = ""
-        timeout = failure
+        requestTimeout = .zero
+    }
+
+    /// The failure of a request that had no complete answer within `timeout`.
+    static func timeoutFailure(after timeout: Duration, from url: String) -> AttemptFailure {
+        AttemptFailure(CompletionError(kind: .timeout, message: "no complete answer within \(timeout) from \(url)"))
     }
 
     /// Waits for the answer; every failure is an ``AttemptFailure``, or `CancellationError` when
     /// the waiting task was cancelled (which cancels the request).
     func answer() async throws -> Completion {
-        guard let task, let reader else { throw timeout }
+        let task: HTTPClient.Task<Completion>
+        let reader: ChatResponseReader
+        switch start {
+        case .sent(let sentTask, let sentReader): (task, reader) = (sentTask, sentReader)
+        case .failed(let failure): throw failure
+        }
         do {
             return try await withTaskCancellationHandler {
                 try await task.futureResult.get()
@@ -113,7 +121,9 @@ struct AttemptInFlight: Sendable {
             throw failure
         } catch {
             try Task.checkCancellation()
-            if let http = error as? HTTPClientError, http == .deadlineExceeded { throw timeout }
+            if let http = error as? HTTPClientError, http == .deadlineExceeded {
+                throw Self.timeoutFailure(after: requestTimeout, from: url)
+            }
             if reader.hasReceivedHead {
                 throw AttemptFailure(
                     CompletionError(

@@ -12,14 +12,28 @@ import Synchronization
 final class ChatResponseReader: HTTPClientResponseDelegate {
     typealias Response = Completion
 
+    /// A non-200 answer: its status, the server's requested wait, and the start of its body.
+    private struct Refusal {
+        /// The most bytes of the body kept for the message.
+        static let maximumBodyBytes = 64 * 1024
+
+        var status: Int
+        var retryAfter: Duration?
+        var body = ByteBuffer()
+
+        mutating func append(_ buffer: ByteBuffer) {
+            var part = buffer
+            let room = Self.maximumBodyBytes - body.readableBytes
+            guard room > 0, var kept = part.readSlice(length: min(room, part.readableBytes)) else { return }
+            body.writeBuffer(&kept)
+        }
+    }
+
     /// What has arrived so far.
     private struct State {
         var answer: ChatAnswerAssembler?
-        var refusal: (status: Int, retryAfter: Duration?, body: ByteBuffer)?
+        var refusal: Refusal?
     }
-
-    /// The most bytes of an error response's body kept for the message.
-    private static let maximumRefusalBytes = 64 * 1024
 
     private let url: String
     private let streaming: Bool
@@ -44,7 +58,7 @@ final class ChatResponseReader: HTTPClientResponseDelegate {
             state.value.answer = ChatAnswerAssembler(url: url, streaming: streaming)
         } else {
             let retryAfter = head.headers.first(name: "Retry-After").flatMap { RetryAfter.parse($0) }
-            state.value.refusal = (Int(head.status.code), retryAfter, ByteBuffer())
+            state.value.refusal = Refusal(status: Int(head.status.code), retryAfter: retryAfter)
         }
         return task.eventLoop.makeSucceededVoidFuture()
     }
@@ -56,14 +70,7 @@ final class ChatResponseReader: HTTPClientResponseDelegate {
         } catch {
             return task.eventLoop.makeFailedFuture(error)
         }
-        if state.value.refusal != nil {
-            var part = buffer
-            let room = Self.maximumRefusalBytes - state.value.refusal!.body.readableBytes
-            if room > 0, let kept = part.readSlice(length: min(room, part.readableBytes)) {
-                var kept = kept
-                state.value.refusal!.body.writeBuffer(&kept)
-            }
-        }
+        state.value.refusal?.append(buffer)
         return task.eventLoop.makeSucceededVoidFuture()
     }
 
@@ -72,10 +79,8 @@ final class ChatResponseReader: HTTPClientResponseDelegate {
         if let refusal = state.value.refusal {
             throw Self.failure(status: refusal.status, retryAfter: refusal.retryAfter, body: refusal.body, url: url)
         }
-        guard state.value.answer != nil else {
-            throw AttemptFailure(CompletionError(kind: .emptyResponse, message: "\(url) ended without a response"))
-        }
-        return try state.value.answer!.finish(at: offset)
+        if let completion = try state.value.answer?.finish(at: offset) { return completion }
+        throw AttemptFailure(CompletionError(kind: .emptyResponse, message: "\(url) ended without a response"))
     }
 
     /// The failure a non-200 answer means: its class by status, its body's start, and the server's
