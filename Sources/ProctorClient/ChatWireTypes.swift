@@ -59,11 +59,6 @@ struct ChatChunk {
 
     /// Parses one payload: the fast scanner first, `JSONSerialization` for anything it declines;
     /// `nil` when the payload is not a JSON object.
-    init?(payload: String) {
-        self.init(payload: Array(payload.utf8))
-    }
-
-    /// Parses one payload given as UTF-8 bytes, as ``init(payload:)-(String)`` does.
     init?(payload: [UInt8]) {
         if let scanned = ChunkScanner.scan(payload) {
             self = scanned

@@ -140,7 +140,7 @@ struct LoadCommand: AsyncParsableCommand {
                 }
                 let configuration = ChatClientConfiguration(
                     concurrency: concurrency, streaming: !noStream, requestTimeout: .milliseconds(Int64(timeout * 1000)),
-                    retry: RetryPolicy(maxAttempts: 1, baseDelay: .zero, maxDelay: .zero, maxRetryAfter: .zero))
+                    retry: .none)
                 do {
                     let report = try await interruptible {
                         try await withChatClient(endpoint: ready.endpoint, configuration: configuration) { client in

@@ -32,9 +32,9 @@ struct ChunkScannerTests {
     }
 
     @Test func errorPayloadStillParses() throws {
-        let chunk = try #require(ChatChunk(payload: #"{"error":{"message":"overloaded"}}"#))
+        let chunk = try #require(ChatChunk(payload: Array(#"{"error":{"message":"overloaded"}}"#.utf8)))
         #expect(chunk.errorMessage == "overloaded")
-        #expect(ChatChunk(payload: "{not json") == nil)
+        #expect(ChatChunk(payload: Array("{not json".utf8)) == nil)
     }
 
     @Test("request bodies are valid JSON with every parameter")

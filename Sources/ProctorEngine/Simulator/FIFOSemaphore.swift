@@ -1,8 +1,7 @@
 import Synchronization
 
-/// A counting semaphore with a strict FIFO queue: the simulator's generation slots, and the
-/// open-loop load runner's concurrency cap.
-public final class FIFOSemaphore: Sendable {
+/// A counting semaphore with a strict FIFO queue: the simulator's generation slots.
+final class FIFOSemaphore: Sendable {
     private struct State {
         var free: Int
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -14,12 +13,12 @@ public final class FIFOSemaphore: Sendable {
     private let state: Mutex<State>
 
     /// Creates a semaphore with `slots` places (at least one).
-    public init(slots: Int) {
+    init(slots: Int) {
         state = Mutex(State(free: max(1, slots)))
     }
 
     /// Waits (first come, first served) until a slot is free, and takes it.
-    public func acquire() async {
+    func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let granted = state.withLock { state -> Bool in
                 if state.free > 0, state.head == state.waiters.count {
@@ -36,7 +35,7 @@ public final class FIFOSemaphore: Sendable {
     }
 
     /// Gives a slot back, handing it straight to the longest waiter if there is one.
-    public func release() {
+    func release() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if state.head < state.waiters.count {
                 let waiter = state.waiters[state.head]
@@ -55,5 +54,5 @@ public final class FIFOSemaphore: Sendable {
     }
 
     /// The most slots ever busy at once.
-    public var peakBusy: Int { state.withLock { $0.peakBusy } }
+    var peakBusy: Int { state.withLock { $0.peakBusy } }
 }

@@ -1,4 +1,4 @@
-import ProctorCore
+@testable import ProctorEngine
 import Testing
 
 @Suite("FIFO semaphore")
