@@ -101,6 +101,23 @@ struct MathEquivalenceGoldenTests {
         differ("2", "2x"), differ(#"\infty"#, #"-\infty"#), differ("12", "1,2"),
         // Values past double range are not "both infinite".
         differ("2^{2005}", "3^{2005}"), same("2^{2005}", "2^{2005}"), same(#"-\infty"#, #"-\infty"#),
+        // Binomial coefficients.
+        same(#"\binom{5}{2}"#, "10"), same(#"\dbinom{6}{3}"#, "20"), same(#"\tbinom{10}{0}"#, "1"),
+        same(#"\binom{7}{2}"#, #"\binom{7}{5}"#), same(#"\frac{\binom{4}{2}}{2}"#, "3"), same(#"\binom{n}{1}"#, "n"),
+        differ(#"\binom{5}{2}"#, "20"), differ(#"\binom{5}{2}"#, #"\frac{5}{2}"#), differ(#"\dbinom{6}{3}"#, #"\binom{6}{2}"#),
+        // Repeating decimals (lm-eval's normalisation unwraps the bar, so 0.\overline{3} must not become 0.3).
+        same(#"0.\overline{3}"#, #"\frac{1}{3}"#), same(#"0.1\overline{6}"#, #"\frac16"#), same(#"1.\overline{27}"#, #"\frac{14}{11}"#),
+        same(#"0.\overline{9}"#, "1"), same(#"-0.\overline{6}"#, #"-\frac23"#), same(#"0.\bar{3}"#, #"\frac13"#),
+        differ(#"0.\overline{3}"#, "0.3"), differ(#"0.\overline{3}"#, "0.33"), differ(#"0.1\overline{6}"#, "0.16"),
+        differ(#"1.\overline{27}"#, "1.27"),
+        // The imaginary unit as the principal square root of −1 (and real odd roots of negatives).
+        same(#"\sqrt{-1}"#, "i"), same(#"2\sqrt{-1}"#, "2i"), same(#"-\sqrt{-1}"#, "-i"), same(#"\sqrt{-4}"#, "2i"),
+        same(#"3+\sqrt{-16}"#, "3+4i"), same(#"\sqrt[3]{-8}"#, "-2"), same(#"(-1)^{\frac12}"#, "i"),
+        differ("i", #"-\sqrt{-1}"#), differ(#"\sqrt{-1}"#, "-i"), differ(#"2i"#, #"-2\sqrt{-1}"#),
+        differ(#"\sqrt{-4}"#, "2"), differ(#"\sqrt[3]{-8}"#, "2"), differ(#"\sqrt{-1}"#, "1"),
+        // Mixed numbers written with a space.
+        same("3 1/2", "7/2"), same("3 1/2", "3.5"), same("-2 3/4", #"-\frac{11}{4}"#), same("1 1/3", #"1\frac13"#),
+        differ("3 1/2", "31/2"), differ("3 1/2", #"\frac{3}{2}"#), differ("2 3/4", "2.34"),
     ]
 
     @Test("golden pairs", arguments: pairs)

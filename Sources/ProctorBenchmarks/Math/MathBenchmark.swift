@@ -8,7 +8,7 @@ public import ProctorCore
 /// let math500 = try MathBenchmark(split: .math500, protocol: .minerva)
 /// let score = math500.score(response: "… Final Answer: The final answer is $\\frac12$.", for: math500.samples()[0])
 /// ```
-public struct MathBenchmark: Benchmark {
+public struct MathBenchmark: SingleTurnBenchmark {
     /// The benchmark's name: `math` for the full test set, `math500` for the subset.
     public let name: String
     /// The prompt protocol in use.

@@ -1,3 +1,4 @@
+public import ProctorCore
 public import Foundation
 
 /// The bundled MATH test set (5,000 problems) and MATH-500, MIT licence (Hendrycks et al. 2021;

@@ -52,7 +52,7 @@ public enum MinervaNormalizer {
     private static let rowBreak = Array("\\\\".utf8)
 
     private static func normalize(_ answer: String, forComparison: Bool) -> String {
-        var bytes = Array(answer.utf8)
+        var bytes = Array((forComparison ? ComparableRewrites.apply(answer) : answer).utf8)
         if forComparison {
             while ASCIIPattern.contains(rowBreakSpace, in: bytes) {
                 ASCIIPattern.replaceAll(rowBreakSpace, with: rowBreak, in: &bytes)

@@ -15,7 +15,9 @@ struct Complex: Sendable, Hashable {
 
     var isFinite: Bool { real.isFinite && imaginary.isFinite }
     var magnitude: Double { hypot(real, imaginary) }
-    var argument: Double { atan2(imaginary, real) }
+    /// The principal argument, in (−π, π]. A negative zero imaginary part (from negating a real
+    /// number) counts as zero: `atan2(-0.0, -1)` is −π, which put `\sqrt{-1}` on the wrong branch.
+    var argument: Double { atan2(imaginary == 0 ? 0 : imaginary, real) }
 
     static func + (lhs: Complex, rhs: Complex) -> Complex { Complex(lhs.real + rhs.real, lhs.imaginary + rhs.imaginary) }
     static func - (lhs: Complex, rhs: Complex) -> Complex { Complex(lhs.real - rhs.real, lhs.imaginary - rhs.imaginary) }

@@ -42,6 +42,9 @@ enum ExpressionEvaluator {
         case .factorial(let inner):
             guard let value = exact(inner), value.isInteger, value.numerator >= 0, value.numerator <= 20 else { return nil }
             return Rational((1...max(1, value.numerator)).reduce(1, *))
+        case .binomial(let n, let k):
+            guard let n = exact(n), let k = exact(k), n.isInteger, k.isInteger else { return nil }
+            return binomial(n.numerator, k.numerator).map { Rational($0) }
         }
     }
 
@@ -87,7 +90,27 @@ enum ExpressionEvaluator {
             let value = numeric(inner, assignment)
             guard value.imaginary == 0, value.real >= 0, value.real <= 170 else { return Complex(.nan) }
             return Complex(tgamma(value.real + 1))
+        case .binomial(let n, let k):
+            if let exact = exact(expression) { return Complex(exact.doubleValue) }
+            let top = numeric(n, assignment)
+            let bottom = numeric(k, assignment)
+            guard top.imaginary == 0, bottom.imaginary == 0 else { return Complex(.nan) }
+            return Complex(tgamma(top.real + 1) / (tgamma(bottom.real + 1) * tgamma(top.real - bottom.real + 1)))
         }
+    }
+
+    /// `n` choose `k` for integers (0 outside 0 ≤ k ≤ n), or `nil` on overflow.
+    static func binomial(_ n: Int64, _ k: Int64) -> Int64? {
+        guard n >= 0, k >= 0, k <= n else { return n >= 0 ? 0 : nil }
+        let k = min(k, n - k)
+        var result: Int64 = 1
+        for step in 0..<k {
+            // result · (n − step) / (step + 1) stays an integer at every step.
+            let (product, overflow) = result.multipliedReportingOverflow(by: n - step)
+            guard !overflow else { return nil }
+            result = product / (step + 1)
+        }
+        return result
     }
 
     private static func apply(_ function: MathFunction, _ value: Complex) -> Complex {

@@ -1,7 +1,7 @@
 /// A recursive-descent parser from LaTeX answer tokens to a ``MathExpression``.
 ///
 /// It reads `+ - * /`, `^`, implicit products (`2\sqrt{2}`, `3x`, `2(x+1)`), `\frac`, `\dfrac`,
-/// `\tfrac`, `\sqrt`, `\sqrt[n]`, `\pi`, `e`, `i`, `\infty`, Greek letters and subscripted
+/// `\tfrac`, `\binom` (`\dbinom`, `\tbinom`), `\sqrt`, `\sqrt[n]`, `\pi`, `e`, `i`, `\infty`, Greek letters and subscripted
 /// variables, `|x|`, `n!` and the common functions. Input size and nesting depth are capped, so
 /// parsing is bounded in time on any input; anything it does not understand is a
 /// ``LatexParseError``, never a crash.
@@ -241,6 +241,10 @@ struct LatexExpressionParser {
                 try expect("]")
             }
             return .root(index: index, radicand: try singleArgument())
+        case "binom", "dbinom", "tbinom":
+            let n = try singleArgument()
+            let k = try singleArgument()
+            return .binomial(n, k)
         case "pi": return .constant(.pi)
         case "infty", "infin": return .constant(.infinity)
         case "mathrm", "mathit", "mathbf", "operatorname":

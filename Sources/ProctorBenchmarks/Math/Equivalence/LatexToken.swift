@@ -76,7 +76,7 @@ enum LatexToken: Sendable, Hashable {
 
     /// Commands the parser knows, for splitting run-together names such as `\cdotx`.
     static let knownCommands: Set<String> = [
-        "cdot", "times", "ast", "div", "frac", "dfrac", "tfrac", "cfrac", "sqrt", "pi", "infty", "sin", "cos", "tan", "cot",
+        "cdot", "times", "ast", "div", "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "sqrt", "pi", "infty", "sin", "cos", "tan", "cot",
         "sec", "csc", "arcsin", "arccos", "arctan", "ln", "log", "exp", "alpha", "beta", "gamma", "delta", "theta", "lambda",
         "mu", "phi", "omega", "sigma", "tau", "rho", "left", "right", "pm", "cup", "in",
     ]

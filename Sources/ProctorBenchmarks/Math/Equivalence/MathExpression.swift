@@ -24,6 +24,8 @@ indirect enum MathExpression: Sendable, Hashable {
     case function(MathFunction, MathExpression)
     /// `n!`.
     case factorial(MathExpression)
+    /// `\binom{n}{k}`.
+    case binomial(MathExpression, MathExpression)
 
     /// Every variable name that occurs in the expression.
     var variables: Set<String> {
@@ -38,7 +40,7 @@ indirect enum MathExpression: Sendable, Hashable {
         case .variable(let name): names.insert(name)
         case .sum(let terms), .product(let terms): for term in terms { term.collectVariables(into: &names) }
         case .negation(let inner), .factorial(let inner), .function(_, let inner): inner.collectVariables(into: &names)
-        case .quotient(let lhs, let rhs), .power(let lhs, let rhs), .root(let lhs, let rhs):
+        case .quotient(let lhs, let rhs), .power(let lhs, let rhs), .root(let lhs, let rhs), .binomial(let lhs, let rhs):
             lhs.collectVariables(into: &names)
             rhs.collectVariables(into: &names)
         }
