@@ -79,7 +79,6 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 "ProctorClient",
                 "ProctorBenchmarks",
-                "ProctorStore",
             ],
             swiftSettings: strictSettings
         ),
@@ -88,7 +87,6 @@ let package = Package(
             dependencies: [
                 "ProctorCore",
                 "ProctorClient",
-                "ProctorBenchmarks",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

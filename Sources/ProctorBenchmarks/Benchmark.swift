@@ -1,7 +1,8 @@
 public import ProctorCore
 
-/// A dataset with a named prompt protocol and its scoring: everything needed to turn a response
-/// into a verdict, and nothing that talks to a server.
+/// A dataset with a named prompt protocol that runs each sample's conversation: it sends every
+/// turn through the ``Conversation`` it is given (the model's own earlier answers in the history),
+/// scores the answers, and records a result per turn. It never talks HTTP itself.
 public protocol Benchmark: Sendable {
     /// The benchmark's name, e.g. `gsm8k`.
     var name: String { get }
@@ -15,23 +16,26 @@ public protocol Benchmark: Sendable {
     var defaultParameters: GenerationParameters { get }
     /// Every sample, in dataset order.
     func samples() -> [EvalSample]
+    /// Runs `sample`'s turns in `conversation`, which answers turns stored by an earlier session
+    /// without sending them again.
+    ///
+    /// - Throws: `CancellationError`, or what the conversation's sink throws; a transport failure
+    ///   is recorded as the turn's result, never thrown.
+    func converse(_ sample: EvalSample, in conversation: Conversation) async throws
+}
+
+/// A benchmark whose samples are one question and one answer, scored without a judge: GSM8K,
+/// MATH, JSONL tasks. Its conversation is a single turn; a load test can score its answers too.
+public protocol SingleTurnBenchmark: Benchmark {
     /// Scores `response` against `sample`'s reference with every extractor.
     func score(response: String, for sample: EvalSample) -> SampleScore
 }
 
-/// The identity of a dataset, stored with every run that uses it.
-public struct DatasetInfo: Sendable, Hashable, Codable {
-    /// A name such as `gsm8k/test`.
-    public var name: String
-    /// The SHA-256 of the file's bytes, in lower-case hex.
-    public var sha256: String
-    /// How many samples the file holds.
-    public var count: Int
-
-    /// Creates a dataset description.
-    public init(name: String, sha256: String, count: Int) {
-        self.name = name
-        self.sha256 = sha256
-        self.count = count
+extension SingleTurnBenchmark {
+    /// One turn: `sample.messages`, scored by ``score(response:for:)``.
+    public func converse(_ sample: EvalSample, in conversation: Conversation) async throws {
+        try await conversation.ask(turn: 1, messages: sample.messages, isFinal: true) { response in
+            score(response: response, for: sample)
+        }
     }
 }

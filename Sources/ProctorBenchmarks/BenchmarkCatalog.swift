@@ -1,3 +1,5 @@
+public import ProctorCore
+
 /// The benchmarks Proctor ships, by name, with their protocols.
 public enum BenchmarkCatalog {
     /// Benchmark names `proctor eval` accepts.
@@ -44,9 +46,11 @@ public enum BenchmarkCatalog {
 }
 
 /// A benchmark or protocol name that Proctor does not know.
-public struct CatalogError: Error, Sendable, CustomStringConvertible {
+public struct CatalogError: ProctorFailure, Sendable {
     /// What was asked for and what exists.
     public var message: String
+    /// ``ErrorCode/badInput``.
+    public var code: ErrorCode { .badInput }
     /// Creates an error.
     public init(_ message: String) { self.message = message }
     /// The message.

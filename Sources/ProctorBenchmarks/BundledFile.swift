@@ -1,3 +1,4 @@
+public import ProctorCore
 import Foundation
 
 /// A data file shipped in the package's resources, checked against its recorded SHA-256.

@@ -5,9 +5,9 @@ public import ProctorCore
 
 extension ChatClient {
     /// Sends `messages` now with one attempt and a deadline of ``ChatClientConfiguration/requestTimeout``.
-    public func send(_ messages: [ChatMessage], parameters: GenerationParameters, sampleId: String?) -> SentCompletion {
+    public func send(_ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext) -> SentCompletion {
         let attempt = startAttempt(
-            messages, parameters: parameters, sampleId: sampleId, deadline: ContinuousClock.now + configuration.requestTimeout)
+            messages, parameters: parameters, context: context, deadline: ContinuousClock.now + configuration.requestTimeout)
         return SentCompletion {
             do {
                 return try await attempt.answer()
@@ -20,16 +20,16 @@ extension ChatClient {
     /// Makes one request and reads its answer before `deadline`. Every failure leaves as an
     /// ``AttemptFailure`` (or `CancellationError` when the task was cancelled).
     func attempt(
-        _ messages: [ChatMessage], parameters: GenerationParameters, deadline: ContinuousClock.Instant
+        _ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext, deadline: ContinuousClock.Instant
     ) async throws -> Completion {
-        try await startAttempt(messages, parameters: parameters, sampleId: RequestContext.sampleId, deadline: deadline).answer()
+        try await startAttempt(messages, parameters: parameters, context: context, deadline: deadline).answer()
     }
 
     /// Starts one request on the calling thread, without waiting. The response is read by a
     /// ``ChatResponseReader`` on its event loop, and AsyncHTTPClient enforces the deadline over
     /// the whole request, body included.
     func startAttempt(
-        _ messages: [ChatMessage], parameters: GenerationParameters, sampleId: String?, deadline: ContinuousClock.Instant
+        _ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext, deadline: ContinuousClock.Instant
     ) -> AttemptInFlight {
         let url = endpoint.chatCompletionsURL
         let remaining = deadline - .now
@@ -41,7 +41,7 @@ extension ChatClient {
         case .success(let template): request = template
         case .failure(let failure): return AttemptInFlight(failure: failure)
         }
-        addHeaders(to: &request.headers, sampleId: sampleId)
+        addHeaders(to: &request.headers, context: context)
         let body = ChatRequestBody(
             model: endpoint.model, messages: messages, parameters: parameters, stream: configuration.streaming)
         request.body = .bytes(body.json)

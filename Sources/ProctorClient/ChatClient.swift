@@ -55,12 +55,14 @@ public final class ChatClient: Sendable {
     ///
     /// - Throws: ``CompletionError`` when no answer could be had (classified by kind), or
     ///   `CancellationError` when the calling task was cancelled — never anything else.
-    public func complete(_ messages: [ChatMessage], parameters: GenerationParameters) async throws -> Completion {
+    public func complete(
+        _ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext = .none
+    ) async throws -> Completion {
         let deadline = ContinuousClock.now + configuration.requestTimeout
         var attempt = 1
         while true {
             do {
-                var completion = try await self.attempt(messages, parameters: parameters, deadline: deadline)
+                var completion = try await self.attempt(messages, parameters: parameters, context: context, deadline: deadline)
                 completion.attempts = attempt
                 return completion
             } catch let failure as AttemptFailure {
@@ -85,7 +87,7 @@ public final class ChatClient: Sendable {
         let task: EventLoopFuture<HTTPClient.Response>
         do {
             var request = try HTTPClient.Request(url: url)
-            addHeaders(to: &request.headers, sampleId: RequestContext.sampleId)
+            addHeaders(to: &request.headers, context: .none)
             task = httpClient.execute(request: request, deadline: .now() + .nanoseconds(timeout.wholeNanoseconds))
         } catch {
             throw CompletionError(kind: .clientError, message: "\(url) is not a usable URL (\(error))")
@@ -110,9 +112,10 @@ public final class ChatClient: Sendable {
         return list.data.map(\.id)
     }
 
-    func addHeaders(to headers: inout HTTPHeaders, sampleId: String?) {
+    func addHeaders(to headers: inout HTTPHeaders, context: RequestContext) {
         for (name, value) in endpoint.headers { headers.add(name: name, value: value) }
-        if let sampleId { headers.add(name: RequestContext.sampleIdHeader, value: sampleId) }
+        if let sampleId = context.sampleId { headers.add(name: RequestContext.sampleIdHeader, value: sampleId) }
+        if let turn = context.turn { headers.add(name: RequestContext.turnHeader, value: String(turn)) }
         if let apiKey { headers.replaceOrAdd(name: "Authorization", value: "Bearer \(apiKey)") }
     }
 }
@@ -143,3 +146,5 @@ struct AttemptFailure: Error {
         self.retryAfter = retryAfter
     }
 }
+
+extension ChatClient: ChatCompleting {}

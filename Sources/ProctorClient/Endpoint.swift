@@ -1,4 +1,5 @@
 import Foundation
+public import ProctorCore
 
 /// Where to send chat requests: an OpenAI-compatible base URL and the model name to ask for.
 ///
@@ -52,9 +53,11 @@ public struct Endpoint: Sendable, Hashable, Codable, CustomStringConvertible {
 }
 
 /// An endpoint that cannot be used as given.
-public struct EndpointError: Error, Sendable, CustomStringConvertible {
+public struct EndpointError: ProctorFailure, Sendable {
     /// What is wrong and what to do.
     public var message: String
+    /// ``ErrorCode/badInput``: the endpoint's configuration is the user's to fix.
+    public var code: ErrorCode { .badInput }
     /// Creates an error.
     public init(_ message: String) { self.message = message }
     /// The message.

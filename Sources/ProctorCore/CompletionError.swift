@@ -4,7 +4,7 @@
 /// ```swift
 /// catch let error as CompletionError where error.kind == .rateLimited { … }
 /// ```
-public struct CompletionError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CompletionError: ProctorFailure, Sendable, Hashable {
     /// A bounded label for the failure, fit for a metrics attribute or a database column.
     public struct Kind: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
         /// The label as stored.
@@ -57,6 +57,10 @@ public struct CompletionError: Error, Sendable, Hashable, CustomStringConvertibl
         default: false
         }
     }
+
+    /// ``ErrorCode/unreachable`` when nothing answered in time (a connection failure or a
+    /// timeout), else ``ErrorCode/dependencyFailed``: the server answered, badly.
+    public var code: ErrorCode { kind == .connection || kind == .timeout ? .unreachable : .dependencyFailed }
 
     /// `kind: message`.
     public var description: String { "\(kind): \(message)" }

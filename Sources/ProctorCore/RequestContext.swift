@@ -1,14 +1,27 @@
-/// What a request is about, carried to the client through the task tree so that protocols stay
-/// unchanged: the runner binds it around each sample, and ``ChatClient`` sends the sample id as the
-/// `X-Proctor-Sample-Id` header (the simulator can script answers by it).
+/// What a request is about, passed with every request on the eval and the load path alike; the
+/// HTTP client sends the sample id as the `X-Proctor-Sample-Id` header and the turn as
+/// `X-Proctor-Turn`, so a simulator can script answers by them and a server log can name them.
 ///
 /// ```swift
-/// try await RequestContext.$sampleId.withValue("test-17") { try await client.complete(…) }
+/// try await client.complete(messages, parameters: parameters, context: RequestContext(sampleId: "test-17", turn: 2))
 /// ```
-public enum RequestContext {
+public struct RequestContext: Sendable, Hashable {
     /// The id of the sample being answered, if any.
-    @TaskLocal public static var sampleId: String?
+    public var sampleId: String?
+    /// The conversation turn (1-based), if the request belongs to one.
+    public var turn: Int?
+
+    /// Creates a context.
+    public init(sampleId: String? = nil, turn: Int? = nil) {
+        self.sampleId = sampleId
+        self.turn = turn
+    }
+
+    /// A request about nothing in particular (a model list, a probe).
+    public static let none = RequestContext()
 
     /// The header that carries ``sampleId``.
     public static let sampleIdHeader = "X-Proctor-Sample-Id"
+    /// The header that carries ``turn``.
+    public static let turnHeader = "X-Proctor-Turn"
 }

@@ -18,12 +18,12 @@ enum ConfigHash {
         var system: String?
     }
 
-    static func compute(plan: EvalPlan, sampleIds: [String]) -> String {
+    static func compute(_ specification: EvalSpecification, endpoint: Endpoint) -> String {
         let canonical = Canonical(
-            benchmark: plan.benchmark.name, promptProtocol: plan.benchmark.protocolName,
-            datasetSHA256: plan.benchmark.dataset.sha256, endpointURL: plan.endpoint.baseURL, model: plan.endpoint.model,
-            parameters: plan.parameters, streaming: plan.streaming, sampleIds: sampleIds,
-            system: (plan.benchmark as? JSONLTask)?.definition.system)
+            benchmark: specification.benchmark, promptProtocol: specification.promptProtocol,
+            datasetSHA256: specification.dataset.sha256, endpointURL: endpoint.baseURL, model: endpoint.model,
+            parameters: specification.parameters, streaming: specification.streaming, sampleIds: specification.sampleIds,
+            system: specification.task?.system)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(canonical)) ?? Data()

@@ -2,99 +2,118 @@ import Foundation
 public import ProctorBenchmarks
 public import ProctorClient
 public import ProctorCore
-public import ProctorStore
 
-/// Creates, runs, resumes and summarises evaluation runs in the store.
+/// Creates, prepares, runs, resumes and summarises evaluation runs.
 ///
 /// ```swift
 /// let session = EvalSession(store: store)
 /// let run = try await session.create(plan: plan, modelId: "smollm2")
-/// let summary = try await session.execute(run, benchmark: plan.benchmark, client: client)
+/// let prepared = try await session.prepare(run, benchmark: plan.benchmark)
+/// let summary = try await session.execute(prepared, client: client)
 /// ```
 public struct EvalSession: Sendable {
-    /// The run store.
-    public let store: ProctorDatabase
-    /// The machine runs are recorded as running on.
-    public let machine: MachineInfo
+    /// Where runs and results are kept.
+    public let store: any RunStore
+    /// Creates runs and records how they end.
+    public let lifecycle: RunLifecycle
 
     /// Creates a session over `store`.
-    public init(store: ProctorDatabase, machine: MachineInfo = .current()) {
+    public init(store: any RunStore, machine: MachineInfo = .current()) {
         self.store = store
-        self.machine = machine
+        lifecycle = RunLifecycle(store: store, machine: machine)
     }
 
-    /// Records a new run for `plan` and returns it; no request is sent yet.
-    public func create(plan: EvalPlan, modelId: String?) async throws -> RunRecord {
+    /// Records a new run for `plan` and returns it with its samples, built once; nothing is sent yet.
+    public func create(plan: EvalPlan, modelId: String?) async throws -> PreparedEval {
         let selected = SampleSelection.select(plan.benchmark.samples(), limit: plan.limit, seed: plan.seed)
-        let ids = selected.map(\.id)
-        let run = RunRecord(
-            id: Self.newRunId(), kind: "eval", status: "running", createdAt: Date(), finishedAt: nil,
-            benchmark: plan.benchmark.name, promptProtocol: plan.benchmark.protocolName,
-            datasetName: plan.benchmark.dataset.name, datasetSHA256: plan.benchmark.dataset.sha256, target: plan.target,
-            endpointURL: plan.endpoint.baseURL, modelName: plan.endpoint.model, modelId: modelId,
+        let specification = EvalSpecification(
+            benchmark: plan.benchmark.name, promptProtocol: plan.benchmark.protocolName, dataset: plan.benchmark.dataset,
             parameters: plan.parameters, streaming: plan.streaming, concurrency: plan.concurrency, sampleSeed: plan.seed,
-            sampleLimit: plan.limit, sampleIds: ids, extractorNames: plan.benchmark.extractorNames, host: machine.host,
-            os: machine.os, cpu: machine.cpu, proctorVersion: BuildInfo.version, gitCommit: BuildInfo.gitCommit(),
-            configHash: ConfigHash.compute(plan: plan, sampleIds: ids), wallSeconds: 0,
-            taskDefinition: try (plan.benchmark as? JSONLTask).map { task in
-                String(decoding: try JSONEncoder().encode(task.definition), as: UTF8.self)
-            })
-        try await store.insert(run)
-        return run
+            sampleLimit: plan.limit, sampleIds: selected.map(\.id), extractorNames: plan.benchmark.extractorNames,
+            task: (plan.benchmark as? JSONLTask)?.definition)
+        let run = try await lifecycle.create(
+            .eval(specification), target: plan.target, endpointURL: plan.endpoint.baseURL, modelName: plan.endpoint.model,
+            modelId: modelId,
+            configHash: ConfigHash.compute(specification, endpoint: plan.endpoint))
+        return PreparedEval(run: run, specification: specification, benchmark: plan.benchmark, samples: selected, stored: [:])
     }
 
-    /// The run's samples that have no successful result yet, in run order.
-    public func pendingSamples(of run: RunRecord, benchmark: any Benchmark) async throws -> [EvalSample] {
-        guard benchmark.dataset.sha256 == run.datasetSHA256 else {
+    /// Prepares a stored run for resuming: its benchmark rebuilt from the specification (or
+    /// `benchmark`, when the caller has it) and checked against the dataset the run used, its
+    /// samples in run order, and what each already has.
+    public func prepare(_ run: Run, benchmark given: (any Benchmark)? = nil) async throws -> PreparedEval {
+        guard let specification = run.eval else {
             throw ProctorError.badInput(
-                "run \(run.id) used \(run.datasetName) with SHA-256 \(run.datasetSHA256), but this Proctor has \(benchmark.dataset.sha256)",
+                "run \(run.id) is a \(run.kind.rawValue) run, not an evaluation", hint: "resume evaluations only")
+        }
+        let benchmark: any Benchmark =
+            if let given {
+                given
+            } else if let task = specification.task {
+                try JSONLTask(task)
+            } else {
+                try BenchmarkCatalog.make(specification.benchmark, protocol: specification.promptProtocol)
+            }
+        guard benchmark.dataset.sha256 == specification.dataset.sha256 else {
+            throw ProctorError.badInput(
+                "run \(run.id) used \(specification.dataset.name) with SHA-256 \(specification.dataset.sha256), "
+                    + "but this Proctor has \(benchmark.dataset.sha256)",
                 hint: "resume it with the Proctor version that started it (\(run.proctorVersion))")
         }
         let byId = Dictionary(benchmark.samples().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let answered = try await store.answeredSampleIds(runId: run.id)
-        return run.sampleIds.compactMap { id in answered.contains(id) ? nil : byId[id] }
-    }
-
-    /// Runs whatever the run still lacks, then marks it completed (or interrupted, when cancelled)
-    /// and returns its summary over every stored result.
-    public func execute(
-        _ run: RunRecord, benchmark: any Benchmark, client: any ChatCompleting,
-        progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }
-    ) async throws -> EvalSummary {
-        let pending = try await pendingSamples(of: run, benchmark: benchmark)
-        let runner = EvalRunner(benchmark: benchmark, client: client, store: store, concurrency: run.concurrency)
-        let start = ContinuousClock.now
-        var record = run
-        record.status = "running"
-        try await store.update(record)
-        do {
-            try await runner.run(
-                runId: run.id, pending: pending, alreadyDone: run.sampleIds.count - pending.count,
-                total: run.sampleIds.count, parameters: run.parameters, progress: progress)
-        } catch {
-            record.status = "interrupted"
-            record.wallSeconds += (ContinuousClock.now - start).seconds
-            record.finishedAt = Date()
-            let final = record
-            try? await Task { [store] in try await store.update(final) }.value
-            throw error
+        let samples = try specification.sampleIds.map { id in
+            guard let sample = byId[id] else {
+                throw ProctorError.badInput("run \(run.id) names sample \(id), which \(specification.dataset.name) lacks")
+            }
+            return sample
         }
-        record.status = "completed"
-        record.wallSeconds += (ContinuousClock.now - start).seconds
-        record.finishedAt = Date()
-        try await store.update(record)
-        return try await summary(of: record)
+        return PreparedEval(
+            run: run, specification: specification, benchmark: benchmark, samples: samples,
+            stored: try await store.storedConversations(runId: run.id))
     }
 
-    /// The summary of everything stored for `run`.
-    public func summary(of run: RunRecord) async throws -> EvalSummary {
-        EvalSummary(
-            outcomes: try await store.outcomes(runId: run.id), extractorNames: run.extractorNames,
+    /// Runs whatever the run still lacks, records how the session ended, and returns the summary
+    /// over every stored result.
+    public func execute(
+        _ prepared: PreparedEval, client: any ChatCompleting, progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }
+    ) async throws -> EvalSummary {
+        let runner = EvalRunner(
+            benchmark: prepared.benchmark, client: client, sink: store, concurrency: prepared.specification.concurrency)
+        try await lifecycle.perform(prepared.run) {
+            try await runner.run(
+                runId: prepared.run.id, pending: prepared.pending, stored: prepared.stored, alreadyDone: prepared.finished,
+                total: prepared.samples.count, parameters: prepared.specification.parameters, progress: progress)
+        }
+        return try await summary(of: prepared.run.id)
+    }
+
+    /// The summary of everything stored for run `runId`.
+    public func summary(of runId: String) async throws -> EvalSummary {
+        guard let run = try await store.run(id: runId), let specification = run.eval else {
+            throw ProctorError.badInput("no evaluation run \(runId) in the store")
+        }
+        return EvalSummary(
+            outcomes: try await store.outcomes(runId: run.id), extractorNames: specification.extractorNames,
             wallSeconds: run.wallSeconds)
     }
+}
 
-    static func newRunId() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return "r" + String(format: "%08x", UInt32.random(in: .min ... .max, using: &generator))
-    }
+/// An evaluation run ready to execute: its benchmark and samples built once, with what earlier
+/// sessions stored.
+public struct PreparedEval: Sendable {
+    /// The run.
+    public var run: Run
+    /// Its specification.
+    public var specification: EvalSpecification
+    /// The benchmark that runs each sample's conversation.
+    public var benchmark: any Benchmark
+    /// Every sample of the run, in run order.
+    public var samples: [EvalSample]
+    /// What each sample already has, by sample id.
+    public var stored: [String: StoredConversation]
+
+    /// The samples whose conversation is not finished, in run order.
+    public var pending: [EvalSample] { samples.filter { stored[$0.id]?.isFinished != true } }
+    /// How many samples are finished.
+    public var finished: Int { samples.count - pending.count }
 }

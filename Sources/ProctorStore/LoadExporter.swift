@@ -1,11 +1,11 @@
 public import Foundation
-import ProctorCore
+public import ProctorCore
 
 /// Writes a load run as `vllm bench serve` result objects (one JSON line per level) or as a
 /// JMeter results file.
 public enum LoadExporter {
     /// vllm's `--save-result` fields for one level; times in milliseconds.
-    public static func vllmJSON(run: RunRecord, levels: [LoadLevelRecord]) throws -> Data {
+    public static func vllmJSON(run: Run, levels: [LoadLevelRecord]) throws -> Data {
         var data = Data()
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
@@ -42,7 +42,7 @@ public enum LoadExporter {
 
     /// One JTL row per request: elapsed is E2EL (or the time to failure), Latency is TTFT, thread
     /// counts are the level's users (or its peak in flight for open-loop levels).
-    public static func jtl(run: RunRecord, levels: [LoadLevelRecord], requests: [LoadRequestRecord]) -> String {
+    public static func jtl(run: Run, levels: [LoadLevelRecord], requests: [LoadRequestRecord]) -> String {
         let byLevel = Dictionary(levels.map { ($0.level, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = requests.map { record -> JTLFormat.Row in
             let sample = record.sample

@@ -94,22 +94,34 @@ public struct LoadRequestRecord: Codable, Sendable, Hashable, FetchableRecord, P
 }
 
 extension ProctorDatabase {
-    /// Stores a level's metrics, replacing an earlier row for the same level.
-    public func save(_ level: LoadLevelRecord) async throws {
-        try await writer.write { db in try level.insert(db, onConflict: .replace) }
+    /// Stores a finished level's metrics, replacing an earlier row for the same level.
+    public func record(_ level: LoadReport.Level, startedAt: Date, runId: String) async throws {
+        let row = LoadLevelRecord(
+            runId: runId, level: level.level, phase: level.phase, load: level.load, unit: level.unit, startedAt: startedAt,
+            metrics: level.metrics)
+        try await writer.write { db in try row.insert(db, onConflict: .replace) }
     }
 
-    /// Stores requests in one transaction.
-    public func save(_ requests: [LoadRequestRecord]) async throws {
+    /// Stores measured requests in one transaction, through one cached statement.
+    public func record(_ requests: [LoadRequestSample], runId: String) async throws {
         guard !requests.isEmpty else { return }
         try await writer.write { db in
             let statement = try db.cachedStatement(sql: LoadRequestRecord.insertSQL)
-            for request in requests { try statement.execute(arguments: StatementArguments(request.databaseValues)) }
+            for request in requests {
+                try statement.execute(arguments: StatementArguments(LoadRequestRecord(runId: runId, sample: request).databaseValues))
+            }
         }
     }
 
-    /// A load run's levels, in order.
-    public func loadLevels(runId: String) async throws -> [LoadLevelRecord] {
+    /// A load run's levels, in order, as reports draw them.
+    public func loadLevels(runId: String) async throws -> [LoadReport.Level] {
+        try await loadLevelRecords(runId: runId).map {
+            LoadReport.Level(level: $0.level, phase: $0.phase, load: $0.load, unit: $0.unit, metrics: $0.metrics)
+        }
+    }
+
+    /// A load run's level rows, in order, with when each started (for exports).
+    public func loadLevelRecords(runId: String) async throws -> [LoadLevelRecord] {
         try await writer.read { db in
             try LoadLevelRecord.filter(Column("runId") == runId).order(Column("level")).fetchAll(db)
         }

@@ -2,30 +2,38 @@ import GRDB
 public import ProctorCore
 
 extension ProctorDatabase {
-    /// Stores one sample's result, replacing an earlier result for the same sample and turn.
-    public func save(_ result: SampleResultRecord) async throws {
-        try await writer.write { db in try result.insert(db, onConflict: .replace) }
+    /// Stores one turn's result, replacing an earlier result for the same sample and turn.
+    public func record(_ turn: TurnResult) async throws {
+        let row = SampleResultRecord(turn)
+        try await writer.write { db in try row.insert(db, onConflict: .replace) }
     }
 
-    /// Every stored result of a run, in dataset order.
+    /// Every stored result of a run, in dataset and turn order.
     public func results(runId: String) async throws -> [SampleResultRecord] {
         try await writer.read { db in
             try SampleResultRecord
                 .filter(SampleResultRecord.Columns.runId == runId)
-                .order(SampleResultRecord.Columns.sampleIndex)
+                .order(SampleResultRecord.Columns.sampleIndex, SampleResultRecord.Columns.turn)
                 .fetchAll(db)
         }
     }
 
-    /// Ids of the samples of a run whose request succeeded; resuming skips exactly these.
-    public func answeredSampleIds(runId: String) async throws -> Set<String> {
+    /// What each sample of a run already has: the text of every answered turn, and whether its
+    /// final turn is among them. Failed turns are left out, so a resumed run sends them again.
+    public func storedConversations(runId: String) async throws -> [String: StoredConversation] {
         try await writer.read { db in
-            let ids = try String.fetchAll(
+            var conversations: [String: StoredConversation] = [:]
+            let rows = try Row.fetchCursor(
                 db,
-                SampleResultRecord
-                    .select(SampleResultRecord.Columns.sampleId)
-                    .filter(SampleResultRecord.Columns.runId == runId && SampleResultRecord.Columns.errorKind == nil))
-            return Set(ids)
+                sql: "SELECT sampleId, turn, response, isFinal FROM sample_result WHERE runId = ? AND errorKind IS NULL",
+                arguments: [runId])
+            while let row = try rows.next() {
+                let sampleId: String = row["sampleId"]
+                let isFinal: Bool = row["isFinal"]
+                conversations[sampleId, default: StoredConversation()].answers[row["turn"]] = row["response"] ?? ""
+                if isFinal { conversations[sampleId, default: StoredConversation()].isFinished = true }
+            }
+            return conversations
         }
     }
 }
@@ -41,15 +49,15 @@ extension ProctorDatabase {
         var groups: [String: String]?
     }
 
-    /// Every stored result of a run reduced to what a summary needs, read without the prompts
-    /// and responses.
+    /// Every stored turn of a run reduced to what a summary needs, read without the prompts and
+    /// responses, in dataset and turn order.
     public func outcomes(runId: String) async throws -> [SampleOutcome] {
         try await writer.read { db in
             try OutcomeRow.fetchAll(
                 db,
                 sql: """
                     SELECT extractions, errorKind, promptTokens, completionTokens, timings, groups
-                    FROM sample_result WHERE runId = ? ORDER BY sampleIndex
+                    FROM sample_result WHERE runId = ? ORDER BY sampleIndex, turn
                     """,
                 arguments: [runId]
             ).map { row in

@@ -11,6 +11,7 @@ extension SampleResultRecord {
         container["sampleId"] = sampleId
         container["sampleIndex"] = sampleIndex
         container["turn"] = turn
+        container["isFinal"] = isFinal
         container["startedAt"] = startedAt
         container["prompt"] = JSONString.messages(prompt)
         container["reference"] = reference

@@ -16,6 +16,8 @@ public struct SampleResultRecord: Codable, Sendable, Hashable, FetchableRecord, 
     public var sampleIndex: Int
     /// The conversation turn (1 for single-turn benchmarks).
     public var turn: Int
+    /// Whether this is the conversation's last turn (every turn of a single-turn benchmark is).
+    public var isFinal: Bool
     /// When the request was sent (UTC).
     public var startedAt: Date
     /// The messages sent.
@@ -61,29 +63,27 @@ public struct SampleResultRecord: Codable, Sendable, Hashable, FetchableRecord, 
         public static let sampleId = Column(CodingKeys.sampleId)
         /// `sampleIndex`.
         public static let sampleIndex = Column(CodingKeys.sampleIndex)
-        /// `errorKind`.
-        public static let errorKind = Column(CodingKeys.errorKind)
+        /// `turn`.
+        public static let turn = Column(CodingKeys.turn)
     }
 
-    /// Creates a record from a sample and what its request produced.
-    public init(
-        runId: String, sample: EvalSample, turn: Int = 1, startedAt: Date, result: Result<Completion, CompletionError>,
-        score: SampleScore?
-    ) {
-        self.runId = runId
-        sampleId = sample.id
-        sampleIndex = sample.index
-        self.turn = turn
-        self.startedAt = startedAt
-        prompt = sample.messages
-        reference = sample.reference
-        groups = sample.groups.isEmpty ? nil : sample.groups
-        switch result {
+    /// The row that stores `result`.
+    public init(_ result: TurnResult) {
+        runId = result.runId
+        sampleId = result.sampleId
+        sampleIndex = result.sampleIndex
+        turn = result.turn
+        isFinal = result.isFinal
+        startedAt = result.startedAt
+        prompt = result.prompt
+        reference = result.reference
+        groups = result.groups.isEmpty ? nil : result.groups
+        switch result.outcome {
         case .success(let completion):
             response = completion.text
             finishReason = completion.finishReason
-            extractions = score?.outputs
-            correct = score?.outputs.first?.correct
+            extractions = result.score?.outputs
+            correct = result.score?.outputs.first?.correct
             httpStatus = 200
             attempts = completion.attempts
             promptTokens = completion.usage?.promptTokens

@@ -1,11 +1,11 @@
-public import ProctorClient
 public import ProctorCore
 import Synchronization
 
-/// A chat backend for tests that answers from a closure and counts calls.
+/// A chat backend for tests that answers from a closure, counts calls and keeps every request's
+/// context.
 public final class FakeChat: ChatCompleting {
     private let answer: @Sendable ([ChatMessage]) async throws -> Completion
-    private let calls = Mutex(0)
+    private let calls = Mutex<[RequestContext]>([])
 
     /// Answers each conversation with `answer`.
     public init(answer: @escaping @Sendable ([ChatMessage]) async throws -> Completion) {
@@ -18,11 +18,16 @@ public final class FakeChat: ChatCompleting {
     }
 
     /// How many requests were made.
-    public var callCount: Int { calls.withLock { $0 } }
+    public var callCount: Int { calls.withLock { $0.count } }
+
+    /// The context of every request, in the order they were made.
+    public var contexts: [RequestContext] { calls.withLock { $0 } }
 
     /// Answers `messages`.
-    public func complete(_ messages: [ChatMessage], parameters: GenerationParameters) async throws -> Completion {
-        calls.withLock { $0 += 1 }
+    public func complete(_ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext) async throws
+        -> Completion
+    {
+        calls.withLock { $0.append(context) }
         return try await answer(messages)
     }
 

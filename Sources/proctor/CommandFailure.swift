@@ -1,40 +1,35 @@
 import ArgumentParser
-import Foundation
-import ProctorBenchmarks
-import ProctorClient
 import ProctorCore
-import ProctorEngine
-import ProctorStore
 
-/// Runs a command body, turning every error into a message on standard error and the exit code
-/// the error's category calls for.
+/// Runs a command body, turning every error into a message on standard error and the exit status
+/// its code calls for.
 func reportingFailures(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let exit as ExitCode {
         throw exit
-    } catch {
-        let failure = ProctorError.classify(error)
+    } catch let failure as any ProctorFailure {
         Terminal.error(failure.description)
-        throw ExitCode(failure.exitCode)
+        throw ExitCode(ExitStatus.of(failure.code))
+    } catch {
+        Terminal.error(String(describing: error))
+        throw ExitCode(ExitStatus.failure)
     }
 }
 
-extension ProctorError {
-    /// The user-facing form of any error Proctor's libraries throw.
-    static func classify(_ error: any Error) -> ProctorError {
-        switch error {
-        case let error as ProctorError: error
-        case let error as DatasetError: .badInput(error.description)
-        case let error as CatalogError: .badInput(error.message)
-        case let error as TaskScorerError: .badInput(error.description)
-        case let error as EndpointError: .badInput(error.message)
-        case let error as EngineError: .failed(error.message, hint: error.hint)
-        case let error as StoreError: .failed(error.message)
-        case let error as SimulatorError: .failed(error.message)
-        case let error as CompletionError where error.kind == .connection || error.kind == .timeout:
-            .unreachable(error.message)
-        default: .failed(String(describing: error))
+/// The one place error codes become process exit statuses: 0 ok, 1 a gate or a dependency
+/// failed, 2 bad usage or input, 3 target unreachable (130 interrupted is Ctrl-C's own).
+enum ExitStatus {
+    /// A failure with no more specific status.
+    static let failure: Int32 = 1
+
+    /// The exit status for `code`.
+    static func of(_ code: ErrorCode) -> Int32 {
+        switch code {
+        case .badInput: 2
+        case .unreachable: 3
+        case .gateFailed, .dependencyFailed, .storeFailed: 1
+        default: failure
         }
     }
 }

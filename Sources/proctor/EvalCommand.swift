@@ -56,29 +56,17 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.")
     var concurrency: Int = 4
 
-    @Option(help: "Most tokens per answer (default: the protocol's, 256 for GSM8K).")
-    var maxTokens: Int?
-
-    @Option(help: "Sampling temperature.")
-    var temperature: Double = 0
-
-    @Option(help: "Seconds one request may take, retries included.")
-    var timeout: Double = 300
+    @OptionGroup var generation: GenerationOptions
 
     @Option(help: "Attempts per request, the first included.")
     var attempts: Int = 4
 
-    @Flag(help: "Ask for whole responses instead of streamed ones.")
-    var noStream = false
-
     @Option(help: "Resume the run with this id: only samples without an answer are sent.")
     var resume: String?
 
-    @Option(help: "The run store (SQLite).")
-    var store: String = "proctor.db"
+    @OptionGroup var storage: StoreOptions
 
-    @Flag(help: "Print the summary as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if resume == nil, data == nil, benchmarks.isEmpty {
@@ -94,15 +82,12 @@ struct EvalCommand: AsyncParsableCommand {
         if data != nil, promptProtocol != nil { throw ValidationError("--protocol applies to bundled benchmarks; --data tasks use --system and --scorer") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
-        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
         if attempts < 1 { throw ValidationError("--attempts must be at least 1") }
     }
 
     func run() async throws {
         try await reportingFailures {
-            let database = try ProctorDatabase(path: store)
-            let session = EvalSession(store: database)
+            let session = EvalSession(store: try storage.open())
             if let resume {
                 try await resumeRun(resume, session: session)
                 return
@@ -114,74 +99,71 @@ struct EvalCommand: AsyncParsableCommand {
                 try await start(try JSONLTask(definition), session: session)
             }
             for name in benchmarks {
-                let benchmark = try BenchmarkCatalog.make(name, protocol: promptProtocol)
-                try await start(benchmark, session: session)
+                try await start(try BenchmarkCatalog.make(name, protocol: promptProtocol), session: session)
             }
         }
     }
 
     private func start(_ benchmark: any Benchmark, session: EvalSession) async throws {
-        var chosen = benchmark.defaultParameters
-        chosen.temperature = temperature
-        if let maxTokens { chosen.maxTokens = maxTokens }
-        if let seed { chosen.seed = seed }
+        var parameters = generation.applied(to: benchmark.defaultParameters)
+        if let seed { parameters.seed = seed }
         let resolved = try target.resolve()
-        let parameters = chosen
-        let targetName = target.model ?? ""
-        try await EndpointSession.with(resolved, targetName: targetName, concurrency: concurrency, quiet: json) { ready in
+        let chosen = parameters
+        try await EndpointSession.with(resolved, targetName: target.model ?? "", concurrency: concurrency, quiet: output.json) {
+            ready in
             let plan = EvalPlan(
-                benchmark: benchmark, target: ready.targetName, endpoint: ready.endpoint, parameters: parameters,
-                streaming: !noStream, concurrency: concurrency, limit: limit, seed: seed)
-            let run = try await session.create(plan: plan, modelId: ready.modelId)
-            try await execute(run, benchmark: benchmark, endpoint: ready.endpoint, session: session)
+                benchmark: benchmark, target: ready.targetName, endpoint: ready.endpoint, parameters: chosen,
+                streaming: !generation.noStream, concurrency: concurrency, limit: limit, seed: seed)
+            let prepared = try await session.create(plan: plan, modelId: ready.modelId)
+            try await execute(prepared, endpoint: ready.endpoint, session: session)
         }
     }
 
     private func resumeRun(_ id: String, session: EvalSession) async throws {
         guard let run = try await session.store.run(id: id) else {
-            throw ProctorError.badInput("no run \(id) in \(store)", hint: "list runs with: proctor runs list --store \(store)")
+            throw ProctorError.badInput("no run \(id) in \(storage.store)", hint: "list runs with: proctor runs list --store \(storage.store)")
         }
-        let benchmark: any Benchmark
-        if let stored = run.taskDefinition {
-            benchmark = try JSONLTask(try JSONDecoder().decode(JSONLTaskDefinition.self, from: Data(stored.utf8)))
-        } else {
-            benchmark = try BenchmarkCatalog.make(run.benchmark, protocol: run.promptProtocol)
-        }
+        let prepared = try await session.prepare(run)
         let resolved = try target.resolve(target.model ?? run.target, storedModelName: run.modelName)
-        try await EndpointSession.with(resolved, targetName: target.model ?? run.target, concurrency: run.concurrency, quiet: json) {
-            ready in
-            try await execute(run, benchmark: benchmark, endpoint: ready.endpoint, session: session)
+        try await EndpointSession.with(
+            resolved, targetName: target.model ?? run.target, concurrency: prepared.specification.concurrency, quiet: output.json
+        ) { ready in
+            try await execute(prepared, endpoint: ready.endpoint, session: session)
         }
     }
 
-    private func execute(_ run: RunRecord, benchmark: any Benchmark, endpoint: Endpoint, session: EvalSession) async throws {
+    private func execute(_ prepared: PreparedEval, endpoint: Endpoint, session: EvalSession) async throws {
+        let run = prepared.run
+        let specification = prepared.specification
         let configuration = ChatClientConfiguration(
-            concurrency: run.concurrency, streaming: run.streaming, requestTimeout: .milliseconds(Int64(timeout * 1000)),
+            concurrency: specification.concurrency, streaming: specification.streaming,
+            requestTimeout: generation.requestTimeout(default: 300),
             retry: RetryPolicy(
                 maxAttempts: attempts, baseDelay: .milliseconds(500), maxDelay: .seconds(10), maxRetryAfter: .seconds(60)))
-        let pending = try await session.pendingSamples(of: run, benchmark: benchmark).count
-        if !json {
+        if !output.json {
             Terminal.info(
-                "run \(run.id): \(run.benchmark) (\(run.promptProtocol)), \(pending) of \(run.sampleIds.count) samples to go, "
-                    + "\(endpoint), concurrency \(run.concurrency)")
+                "run \(run.id): \(specification.benchmark) (\(specification.promptProtocol)), "
+                    + "\(prepared.pending.count) of \(prepared.samples.count) samples to go, \(endpoint), "
+                    + "concurrency \(specification.concurrency)")
         }
-        let printer = ProgressPrinter(label: run.benchmark, enabled: !json)
+        let printer = ProgressPrinter(label: specification.benchmark, enabled: !output.json)
         do {
             let summary = try await interruptible {
                 try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
-                    try await session.execute(run, benchmark: benchmark, client: client, progress: { printer.update($0) })
+                    try await session.execute(prepared, client: client, progress: { printer.update($0) })
                 }
             }
             printer.finish()
             let finished = try await session.store.run(id: run.id) ?? run
-            if json {
-                Terminal.out(try SummaryReport.json(run: finished, summary: summary))
+            if output.json {
+                Terminal.out(try SummaryReport.json(run: finished, specification: specification, summary: summary))
             } else {
-                Terminal.out(SummaryReport.text(run: finished, summary: summary))
+                Terminal.out(SummaryReport.text(run: finished, specification: specification, summary: summary))
             }
         } catch is Interrupted {
             printer.finish()
-            Terminal.info("interrupted; every finished answer is stored. Resume with: proctor eval --resume \(run.id) --store \(store)")
+            Terminal.info(
+                "interrupted; every finished answer is stored. Resume with: proctor eval --resume \(run.id) --store \(storage.store)")
             throw ExitCode(130)
         }
     }

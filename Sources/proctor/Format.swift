@@ -33,3 +33,13 @@ enum Format {
         return formatter.string(from: date)
     }
 }
+
+/// The one JSON style of `--json` output: pretty, sorted keys, ISO 8601 dates, unescaped slashes.
+enum JSONOutput {
+    static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(value)
+    }
+}

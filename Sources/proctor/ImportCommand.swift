@@ -20,8 +20,8 @@ struct ImportCommand: AsyncParsableCommand {
                 """)
 
         @Argument(help: "The JMeter results file.") var file: String
-        @Option(help: "The run store (SQLite).") var store: String = "proctor.db"
-        @Flag(help: "Print the report as JSON.") var json = false
+        @OptionGroup var storage: StoreOptions
+        @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await reportingFailures {
@@ -30,9 +30,15 @@ struct ImportCommand: AsyncParsableCommand {
                 }
                 let rows = try JTLFormat.read(String(decoding: data, as: UTF8.self), file: file)
                 guard !rows.isEmpty else { throw ProctorError.badInput("\(file) has a header but no samples") }
-                let database = try ProctorDatabase(path: store)
-                let report = try await JTLImport.importRows(rows, file: file, sha256: FileDigest.sha256(data), into: database)
-                Terminal.out(json ? try LoadReportText.json(report) : LoadReportText.table(report))
+                let samples = rows.map {
+                    JTLImport.Sample(
+                        timeStamp: $0.timeStamp, elapsed: $0.elapsed, latency: $0.latency, success: $0.success,
+                        responseCode: $0.responseCode, allThreads: $0.allThreads)
+                }
+                let report = try await JTLImport.importSamples(
+                    samples, file: file, sha256: FileDigest.sha256(data), url: rows[0].url, label: rows[0].label,
+                    into: try storage.open())
+                Terminal.out(output.json ? try LoadReportText.json(report) : LoadReportText.table(report))
             }
         }
     }

@@ -81,26 +81,17 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(help: "Synthetic: exactly this many output tokens, sent with ignore_eos (default 128).")
     var outputTokens: Int?
 
-    @Option(help: "Most tokens per answer (benchmark and file workloads).")
-    var maxTokens: Int?
-
     @Flag(help: "With --workload: score every answer, giving accuracy per level.")
     var score = false
 
     @Option(help: "Seed of the arrival schedules and synthetic prompts.")
     var seed: UInt64 = 0
 
-    @Option(help: "Seconds one request may take before it counts as a timeout.")
-    var timeout: Double = 600
+    @OptionGroup var generation: GenerationOptions
 
-    @Flag(help: "Ask for whole responses instead of streamed ones (no TTFT or ITL then).")
-    var noStream = false
+    @OptionGroup var storage: StoreOptions
 
-    @Option(help: "The run store (SQLite).")
-    var store: String = "proctor.db"
-
-    @Flag(help: "Print the report as JSON.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         let modes = [users != nil, rate != nil, sweep].filter { $0 }.count
@@ -109,29 +100,33 @@ struct LoadCommand: AsyncParsableCommand {
             throw ValidationError("choose one workload: --workload, --data, or --input-tokens/--output-tokens")
         }
         if score, workload == nil { throw ValidationError("--score needs a benchmark workload (--workload gsm8k)") }
+        if generation.maxTokens != nil, workload == nil, data == nil {
+            throw ValidationError("synthetic prompts take --output-tokens (sent with ignore_eos), not --max-tokens")
+        }
         if requestsPerStep < 1 { throw ValidationError("--requests-per-step must be at least 1") }
         if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
         if maxUsers < 2 { throw ValidationError("--max-users must be at least 2") }
         if burstiness <= 0 { throw ValidationError("--burstiness must be positive") }
         if ![50, 90, 95, 99].contains(sloPercentile) { throw ValidationError("--slo-percentile is 50, 90, 95 or 99") }
-        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
     }
 
     func run() async throws {
         try await reportingFailures {
             let mode = try makeMode()
             let workload = try makeWorkload()
-            let objectives = try slo.map { try ServiceLevelObjectives(parsing: $0) } ?? ServiceLevelObjectives()
-            let errorBudget = try LoadOptionParsing.fraction(maxErrorRate, option: "--max-error-rate")
-            let database = try ProctorDatabase(path: store)
-            let session = LoadSession(store: database)
+            let criteria = LoadCriteria(
+                objectives: try slo.map { try ServiceLevelObjectives(parsing: $0) } ?? ServiceLevelObjectives(),
+                maxErrorRate: try LoadOptionParsing.fraction(maxErrorRate, option: "--max-error-rate"),
+                sloPercentile: sloPercentile)
+            let session = LoadSession(store: try storage.open())
             let resolved = try target.resolve()
-            let concurrency = LoadPlan.concurrencyBound(of: mode)
-            try await EndpointSession.with(resolved, targetName: target.model ?? "", concurrency: concurrency, quiet: json) {
-                ready in
+            let json = output.json
+            try await EndpointSession.with(
+                resolved, targetName: target.model ?? "", concurrency: mode.concurrencyBound, quiet: json
+            ) { ready in
                 let plan = LoadPlan(
-                    workload: workload, target: ready.targetName, endpoint: ready.endpoint, mode: mode, objectives: objectives,
-                    maxErrorRate: errorBudget, sloPercentile: sloPercentile, streaming: !noStream, seed: seed)
+                    workload: workload, target: ready.targetName, endpoint: ready.endpoint, mode: mode, criteria: criteria,
+                    streaming: !generation.noStream, seed: seed)
                 let run = try await session.create(plan: plan, modelId: ready.modelId)
                 if !json {
                     Terminal.info(
@@ -139,8 +134,8 @@ struct LoadCommand: AsyncParsableCommand {
                             + "levels are printed as they finish")
                 }
                 let configuration = ChatClientConfiguration(
-                    concurrency: concurrency, streaming: !noStream, requestTimeout: .milliseconds(Int64(timeout * 1000)),
-                    retry: .none)
+                    concurrency: mode.concurrencyBound, streaming: !generation.noStream,
+                    requestTimeout: generation.requestTimeout(default: 600), retry: .none)
                 do {
                     let report = try await interruptible {
                         try await withChatClient(endpoint: ready.endpoint, configuration: configuration) { client in
@@ -151,14 +146,15 @@ struct LoadCommand: AsyncParsableCommand {
                     }
                     Terminal.out(json ? try LoadReportText.json(report) : LoadReportText.table(report))
                 } catch is Interrupted {
-                    Terminal.info("interrupted; the finished levels are stored: proctor runs show \(run.id) --store \(store)")
+                    Terminal.info(
+                        "interrupted; the finished levels are stored: proctor runs show \(run.id) --store \(storage.store)")
                     throw ExitCode(130)
                 }
             }
         }
     }
 
-    private func makeMode() throws -> LoadPlan.Mode {
+    private func makeMode() throws -> LoadMode {
         let duration = try LoadOptionParsing.seconds(stepDuration, option: "--step-duration")
         if let users {
             let ramp = try LoadOptionParsing.seconds(rampUp, option: "--ramp-up")
@@ -181,15 +177,15 @@ struct LoadCommand: AsyncParsableCommand {
     private func makeWorkload() throws -> LoadWorkload {
         var chosen: LoadWorkload
         if let workload {
-            chosen = .benchmark(try BenchmarkCatalog.make(workload, protocol: nil), score: score)
+            chosen = try .benchmark(try BenchmarkCatalog.make(workload, protocol: nil), score: score)
         } else if let data {
             let task = try JSONLTask(
                 JSONLTaskDefinition(path: data, promptField: promptField, labelField: nil, system: nil, scorer: "none"))
-            chosen = .benchmark(task, score: false)
+            chosen = try .benchmark(task, score: false)
         } else {
-            return .synthetic(inputTokens: inputTokens ?? 256, outputTokens: outputTokens ?? 128, seed: seed)
+            chosen = .synthetic(inputTokens: inputTokens ?? 256, outputTokens: outputTokens ?? 128, seed: seed)
         }
-        if let maxTokens { chosen.parameters.maxTokens = maxTokens }
+        chosen.parameters = generation.applied(to: chosen.parameters)
         return chosen
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import ProctorCore
-import ProctorRunner
+
 
 /// Renders load levels and reports for people (a line per level, a table) and machines (JSON).
 enum LoadReportText {
@@ -67,9 +67,7 @@ enum LoadReportText {
 
     /// The report as JSON.
     static func json(_ report: LoadReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        String(decoding: try JSONOutput.encode(report), as: UTF8.self)
     }
 }
 

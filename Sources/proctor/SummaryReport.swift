@@ -1,17 +1,17 @@
 import Foundation
 import ProctorCore
-import ProctorStore
 
 /// Renders a run and its summary for people (text) or machines (JSON).
 enum SummaryReport {
-    static func text(run: RunRecord, summary: EvalSummary) -> String {
+    static func text(run: Run, specification: EvalSpecification, summary: EvalSummary) -> String {
         var lines: [String] = []
         let model = run.modelId.map { "\(run.modelName) (server id \(displayId($0)))" } ?? run.modelName
-        lines.append("run \(run.id) · \(run.benchmark) · protocol \(run.promptProtocol) · \(run.status)")
+        lines.append(
+            "run \(run.id) · \(specification.benchmark) · protocol \(specification.promptProtocol) · \(run.status.rawValue)")
         lines.append("model        \(model) @ \(run.endpointURL)")
         let errorDetail = summary.errorsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         lines.append(
-            "samples      \(summary.samples) of \(run.sampleIds.count) · scored \(summary.scored) · errors \(summary.errors)"
+            "samples      \(summary.samples) of \(specification.sampleIds.count) · scored \(summary.scored) · errors \(summary.errors)"
                 + (errorDetail.isEmpty ? "" : " (\(errorDetail))"))
         if summary.extractors.isEmpty {
             lines.append("accuracy     none claimed: the task has no references; every output is stored")
@@ -62,16 +62,20 @@ enum SummaryReport {
     }
 
     struct JSONReport: Encodable {
-        var run: RunRecord
+        var run: Run
         var summary: EvalSummary
     }
 
-    static func json(run: RunRecord, summary: EvalSummary) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+    static func json(run: Run, specification: EvalSpecification, summary: EvalSummary) throws -> String {
+        String(decoding: try JSONOutput.encode(JSONReport(run: compact(run, specification), summary: summary)), as: UTF8.self)
+    }
+
+    /// The run without its sample id list, which can hold thousands of ids.
+    static func compact(_ run: Run, _ specification: EvalSpecification) -> Run {
         var compact = run
-        compact.sampleIds = []
-        return String(decoding: try encoder.encode(JSONReport(run: compact, summary: summary)), as: UTF8.self)
+        var trimmed = specification
+        trimmed.sampleIds = []
+        compact.specification = .eval(trimmed)
+        return compact
     }
 }

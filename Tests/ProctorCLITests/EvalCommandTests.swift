@@ -1,6 +1,7 @@
 import Foundation
 import ProctorBenchmarks
 import ProctorClient
+import ProctorCore
 import ProctorEngine
 import ProctorStore
 import ProctorTestSupport
@@ -25,10 +26,17 @@ struct EvalCommandTests {
     }
 
     struct Summary: Decodable {
+        struct Specification: Decodable {
+            struct Eval: Decodable { var promptProtocol: String }
+            var version: Int
+            var eval: Eval
+        }
         struct Run: Decodable {
             var id: String
             var status: String
-            var promptProtocol: String
+            var specification: Specification
+            /// The protocol, from the eval specification (`{"version": 1, "eval": {…}}`).
+            var promptProtocol: String { specification.eval.promptProtocol }
             var modelId: String?
         }
         struct Body: Decodable {
@@ -214,7 +222,7 @@ struct EvalCommandTests {
                 #expect(output.status == 130)
                 #expect(output.stderr.contains("proctor eval --resume r"))
                 let run = try #require(try await store.runs().first)
-                #expect(run.status == "interrupted")
+                #expect(run.status == .interrupted)
             }
         }
     }

@@ -23,7 +23,8 @@ struct LoadCommandTests {
                 let runId = try #require(output.stdout.split(separator: " ").first { $0.hasPrefix("r") && $0.count == 9 }.map(String.init))
 
                 let list = try await cli.run(["runs", "list"], directory: directory)
-                #expect(list.stdout.contains("load:closed"))
+                let row = try #require(list.stdout.split(separator: "\n").first { $0.hasPrefix(runId) })
+                #expect(row.contains(" load ") && row.contains("(closed)"), "\(row)")
                 #expect(list.stdout.contains("req/s"))
                 let shown = try await cli.run(["runs", "show", runId], directory: directory)
                 #expect(shown.stdout.contains("saturation"))

@@ -1,6 +1,7 @@
 import Foundation
 import ProctorBenchmarks
 import ProctorClient
+import ProctorCore
 import ProctorEngine
 import ProctorTestSupport
 import Testing
@@ -11,10 +12,17 @@ struct MathAndDataEvalTests {
     let cli = CommandLineRunner()
 
     struct Summary: Decodable {
+        struct Specification: Decodable {
+            struct Task: Decodable { var system: String? }
+            struct Eval: Decodable { var promptProtocol: String; var task: Task? }
+            var version: Int
+            var eval: Eval
+        }
         struct Run: Decodable {
             var id: String
-            var promptProtocol: String
-            var taskDefinition: String?
+            var specification: Specification
+            /// The protocol, from the eval specification (`{"version": 1, "eval": {…}}`).
+            var promptProtocol: String { specification.eval.promptProtocol }
         }
         struct Body: Decodable {
             struct Extractor: Decodable {
@@ -102,7 +110,7 @@ struct MathAndDataEvalTests {
                 #expect(summary.summary.extractors.map(\.name) == ["exact"])
                 #expect(summary.summary.extractors[0].accuracy.successes == 2)
                 #expect(summary.summary.extractors[0].accuracy.trials == 3)
-                #expect(summary.run.taskDefinition?.contains("Be brief.") == true)
+                #expect(summary.run.specification.eval.task?.system == "Be brief.")
 
                 let resumed = try await cli.run(["eval", "--resume", summary.run.id, "--json"], directory: directory)
                 #expect(resumed.status == 0, "\(resumed.stderr)")

@@ -31,23 +31,26 @@ struct SimulatorTests {
         #expect(ttfts[3] < 1)
     }
 
-    @Test("the runner's sample id reaches the simulator, which can script answers by it")
-    func answersBySampleId() async throws {
+    @Test("the request's sample id and turn reach the simulator, which can script answers by them")
+    func answersBySampleIdAndTurn() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ids-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try "{\"id\": \"test-3\", \"response\": \"The answer is 3.\"}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try """
+            {"id": "test-3", "response": "The answer is 3."}
+            {"id": "test-3", "turn": 2, "response": "Still 3."}
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
         let config = SimulatorConfiguration(answers: try ScriptedAnswers.load(path: path, fallback: "fallback"))
-        let (named, anonymous) = try await withSimulator(config) { endpoint in
+        let answers = try await withSimulator(config) { endpoint in
             try await withChatClient(endpoint: endpoint) { client in
-                let named = try await RequestContext.$sampleId.withValue("test-3") {
-                    try await client.complete(question, parameters: GenerationParameters())
+                var texts: [String] = []
+                for context in [RequestContext(sampleId: "test-3"), RequestContext(sampleId: "test-3", turn: 2), .none] {
+                    texts.append(try await client.complete(question, parameters: GenerationParameters(), context: context).text)
                 }
-                let anonymous = try await client.complete(question, parameters: GenerationParameters())
-                return (named.text, anonymous.text)
+                return texts
             }
         }
-        #expect(named == "The answer is 3.")
-        #expect(anonymous == "fallback")
+        #expect(answers == ["The answer is 3.", "Still 3.", "fallback"])
     }
 
     @Test("scripted answers match by whole prompt, then by substring, else the fallback")

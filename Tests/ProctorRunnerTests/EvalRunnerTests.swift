@@ -41,7 +41,7 @@ struct EvalRunnerTests {
         let session = EvalSession(store: store)
         let run = try await session.create(plan: plan(try Endpoint(baseURL: "http://x/v1", model: "m")), modelId: "m")
         let progress = Mutex<[Int]>([])
-        let summary = try await session.execute(run, benchmark: Self.benchmark, client: chat) { p in
+        let summary = try await session.execute(run, client: chat) { p in
             progress.withLock { $0.append(p.completed) }
         }
         #expect(chat.callCount == 10)
@@ -49,7 +49,8 @@ struct EvalRunnerTests {
         #expect(summary.samples == 10)
         #expect(summary.extractors[0].accuracy == Proportion(successes: 5, trials: 10))
         #expect(progress.withLock { $0.sorted() } == Array(1...10))
-        #expect(try await store.run(id: run.id)?.status == "completed")
+        #expect(try await store.run(id: run.run.id)?.status == .completed)
+        #expect(Set(chat.contexts) == Set(Self.problems.map { RequestContext(sampleId: "test-\($0.index)", turn: 1) }))
     }
 
     @Test("a transport error is stored as an error and never scored as wrong")
@@ -63,11 +64,11 @@ struct EvalRunnerTests {
         let store = try ProctorDatabase()
         let session = EvalSession(store: store)
         let run = try await session.create(plan: plan(try Endpoint(baseURL: "http://x/v1", model: "m")), modelId: nil)
-        let summary = try await session.execute(run, benchmark: Self.benchmark, client: chat)
+        let summary = try await session.execute(run, client: chat)
         #expect(summary.errors == 1)
         #expect(summary.errorsByKind == ["server_error": 1])
         #expect(summary.extractors[0].accuracy == Proportion(successes: 5, trials: 9))
-        let failed = try await store.results(runId: run.id).first { $0.sampleId == "test-3" }
+        let failed = try await store.results(runId: run.run.id).first { $0.sampleId == "test-3" }
         #expect(failed?.correct == nil)
         #expect(failed?.extractions == nil)
         #expect(failed?.httpStatus == 500)
@@ -99,14 +100,14 @@ struct EvalRunnerTests {
             // Uninterrupted reference run.
             let reference = try await session.create(plan: plan(endpoint, concurrency: 2), modelId: nil)
             let expected = try await withChatClient(endpoint: endpoint) { client in
-                try await session.execute(reference, benchmark: Self.benchmark, client: client)
+                try await session.execute(reference, client: client)
             }
             // Interrupted run: cancel after four results.
             let run = try await session.create(plan: plan(endpoint, concurrency: 2), modelId: nil)
             let (fourDone, signal) = AsyncStream.makeStream(of: Void.self)
             let cancelled = try await withChatClient(endpoint: endpoint) { client in
                 let task = Task {
-                    try await session.execute(run, benchmark: Self.benchmark, client: client) { progress in
+                    try await session.execute(run, client: client) { progress in
                         if progress.completed >= 4 { signal.yield() }
                     }
                 }
@@ -115,16 +116,18 @@ struct EvalRunnerTests {
                 return await task.result
             }
             #expect(throws: CancellationError.self) { try cancelled.get() }
-            let partial = try await store.results(runId: run.id).count
+            let partial = try await store.results(runId: run.run.id).count
             #expect(partial >= 4 && partial < 10)
-            #expect(try await store.run(id: run.id)?.status == "interrupted")
+            let stopped = try #require(try await store.run(id: run.run.id))
+            #expect(stopped.status == .interrupted)
             // Resume.
-            let pending = try await session.pendingSamples(of: run, benchmark: Self.benchmark)
-            #expect(pending.count == 10 - partial)
+            let prepared = try await session.prepare(stopped, benchmark: Self.benchmark)
+            #expect(prepared.pending.count == 10 - partial)
             let resumed = try await withChatClient(endpoint: endpoint) { client in
-                try await session.execute(run, benchmark: Self.benchmark, client: client)
+                try await session.execute(prepared, client: client)
             }
-            let results = try await store.results(runId: run.id)
+            #expect(try await store.run(id: run.run.id)?.status == .completed)
+            let results = try await store.results(runId: run.run.id)
             #expect(results.count == 10)
             #expect(Set(results.map(\.sampleId)).count == 10)
             #expect(resumed.extractors == expected.extractors)
@@ -139,6 +142,6 @@ struct EvalRunnerTests {
         let run = try await session.create(plan: plan(try Endpoint(baseURL: "http://x/v1", model: "m")), modelId: nil)
         let other = GSM8KBenchmark(
             protocol: .chainOfThought8Shot, problems: Self.problems, dataset: DatasetInfo(name: "tiny", sha256: "other", count: 10))
-        await #expect(throws: ProctorError.self) { try await session.pendingSamples(of: run, benchmark: other) }
+        await #expect(throws: ProctorError.self) { try await session.prepare(run.run, benchmark: other) }
     }
 }

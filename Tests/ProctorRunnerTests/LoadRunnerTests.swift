@@ -35,8 +35,7 @@ struct LoadRunnerTests {
             let session = LoadSession(store: store)
             let plan = LoadPlan(
                 workload: Self.workload(), target: endpoint.baseURL, endpoint: endpoint,
-                mode: .sweep(stepDuration: 1.5, maxUsers: 32), objectives: .init(), maxErrorRate: 0.01, sloPercentile: 90,
-                streaming: true, seed: 1)
+                mode: .sweep(stepDuration: 1.5, maxUsers: 32), criteria: .standard, streaming: true, seed: 1)
             let run = try await session.create(plan: plan, modelId: nil)
             let report = try await withChatClient(endpoint: endpoint, configuration: Self.client(endpoint, concurrency: 32)) {
                 try await session.execute(run, plan: plan, client: $0)
@@ -64,8 +63,8 @@ struct LoadRunnerTests {
             let session = LoadSession(store: store)
             let plan = LoadPlan(
                 workload: Self.workload(), target: endpoint.baseURL, endpoint: endpoint,
-                mode: .steps([.open(rate: 200, process: .poisson, requests: 200, maxConcurrency: 16)]), objectives: .init(),
-                maxErrorRate: 0.01, sloPercentile: 90, streaming: true, seed: 2)
+                mode: .steps([.open(rate: 200, process: .poisson, requests: 200, maxConcurrency: 16)]), criteria: .standard,
+                streaming: true, seed: 2)
             let run = try await session.create(plan: plan, modelId: nil)
             let report = try await withChatClient(endpoint: endpoint, configuration: Self.client(endpoint, concurrency: 16)) {
                 try await session.execute(run, plan: plan, client: $0)
@@ -77,7 +76,7 @@ struct LoadRunnerTests {
             #expect(metrics.failedByKind.count >= 3, "\(metrics.failedByKind)")
             #expect(metrics.peakConcurrency <= 16)
             #expect(report.saturation.reason.contains("error rate"))
-            #expect(try await store.run(id: run.id)?.status == "completed")
+            #expect(try await store.run(id: run.id)?.status == .completed)
             let stored = try await store.loadRequests(runId: run.id)
             #expect(stored.filter { $0.sample.errorKind != nil }.count == metrics.failed)
         }
@@ -111,7 +110,7 @@ struct ScoredLoadTests {
             if number == 9 { throw CompletionError(kind: .serverError, message: "boom", statusCode: 500, attempts: 1) }
             return FakeChat.completion(number.isMultiple(of: 2) ? "The answer is \(number)." : "The answer is 999.")
         }
-        let runner = LoadRunner(client: chat, workload: .benchmark(benchmark, score: true))
+        let runner = LoadRunner(client: chat, workload: try .benchmark(benchmark, score: true))
         let metrics = await runner.run(.open(rate: 1000, process: .constant, requests: 10, maxConcurrency: 2), level: 0)
         #expect(metrics.completed == 9)
         #expect(metrics.failedByKind == ["server_error": 1])

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ProctorCore
 import ProctorStore
 import ProctorTestSupport
@@ -7,15 +6,7 @@ import Testing
 
 @Suite("Run store")
 struct ProctorDatabaseTests {
-    let sample = EvalSample(id: "test-1", index: 1, messages: [ChatMessage(role: .user, content: "Q: 1+1?\nA:")], reference: "2")
-
-    func completion(_ text: String) -> Completion {
-        Completion(
-            text: text, finishReason: "stop", usage: TokenUsage(promptTokens: 7, completionTokens: 3),
-            timings: RequestTimings(chunkArrivals: [0.1, 0.2], completed: 0.21), model: "m", attempts: 1)
-    }
-
-    @Test("runs round-trip with their metadata")
+    @Test("runs round-trip with their typed specification")
     func runRoundTrip() async throws {
         let store = try ProctorDatabase()
         let run = Fixtures.run(id: "r1")
@@ -23,32 +14,63 @@ struct ProctorDatabaseTests {
         #expect(try await store.run(id: "r1") == run)
         #expect(try await store.runs().map(\.id) == ["r1"])
         #expect(try await store.run(id: "missing") == nil)
+        var finished = run
+        finished.status = .completed
+        finished.wallSeconds = 12.5
+        try await store.update(finished)
+        #expect(try await store.run(id: "r1") == finished)
     }
 
-    @Test("a result is stored once per sample and turn; a retry replaces it")
-    func upsertAndAnswered() async throws {
+    @Test("a load run's specification round-trips, criteria and mode included")
+    func loadRunRoundTrip() async throws {
+        let store = try ProctorDatabase()
+        var run = Fixtures.run(id: "r2")
+        run.specification = .load(
+            LoadSpecification(
+                mode: .steps([.open(rate: 4, process: .gamma(burstiness: 0.5), requests: 20, maxConcurrency: 8)]),
+                workload: WorkloadDescription(
+                    name: "synthetic-256x128", dataset: DatasetInfo(name: "synthetic", sha256: "seed-0", count: 256),
+                    parameters: GenerationParameters(maxTokens: 128, seed: nil, ignoreEOS: true), scoredBy: nil),
+                streaming: true, concurrencyBound: 8,
+                criteria: LoadCriteria(objectives: ServiceLevelObjectives(ttft: 0.5), maxErrorRate: 0.02, sloPercentile: 99),
+                seed: 7))
+        try await store.insert(run)
+        #expect(try await store.run(id: "r2") == run)
+    }
+
+    @Test("a turn is stored once per sample and turn; a later answer replaces a failure")
+    func upsertAndStoredConversations() async throws {
         let store = try ProctorDatabase()
         try await store.insert(Fixtures.run(id: "r1"))
         let failure = CompletionError(kind: .timeout, message: "slow", attempts: 2)
-        try await store.save(SampleResultRecord(runId: "r1", sample: sample, startedAt: Date(), result: .failure(failure), score: nil))
-        #expect(try await store.answeredSampleIds(runId: "r1").isEmpty)
-        let score = SampleScore(outputs: [ExtractorOutput(name: "strict-match", extracted: "2", normalized: "2", correct: true)])
-        try await store.save(
-            SampleResultRecord(runId: "r1", sample: sample, startedAt: Date(), result: .success(completion("2")), score: score))
+        try await store.record(Fixtures.turn(runId: "r1", sampleId: "test-1", error: failure))
+        #expect(try await store.storedConversations(runId: "r1").isEmpty)
+        try await store.record(Fixtures.turn(runId: "r1", sampleId: "test-1", text: "The answer is 2."))
         let results = try await store.results(runId: "r1")
         #expect(results.count == 1)
         #expect(results[0].correct == true)
         #expect(results[0].errorKind == nil)
         #expect(results[0].timings?.chunkArrivals == [0.1, 0.2])
-        #expect(results[0].prompt == sample.messages)
-        #expect(try await store.answeredSampleIds(runId: "r1") == ["test-1"])
+        #expect(results[0].prompt == [ChatMessage(role: .user, content: "Q")])
+        #expect(try await store.storedConversations(runId: "r1") == ["test-1": StoredConversation(answers: [1: "The answer is 2."], isFinished: true)])
+    }
+
+    @Test("a conversation is finished only when its final turn has an answer")
+    func partialConversations() async throws {
+        let store = try ProctorDatabase()
+        try await store.insert(Fixtures.run(id: "r1"))
+        try await store.record(Fixtures.turn(runId: "r1", sampleId: "chat-1", turn: 1, isFinal: false, text: "first"))
+        try await store.record(
+            Fixtures.turn(runId: "r1", sampleId: "chat-1", turn: 2, error: CompletionError(kind: .serverError, message: "500")))
+        #expect(try await store.storedConversations(runId: "r1")["chat-1"] == StoredConversation(answers: [1: "first"], isFinished: false))
+        #expect(try await store.outcomes(runId: "r1").count == 2)
     }
 
     @Test("deleting a run deletes its results")
     func cascade() async throws {
         let store = try ProctorDatabase()
         try await store.insert(Fixtures.run(id: "r1"))
-        try await store.save(SampleResultRecord(runId: "r1", sample: sample, startedAt: Date(), result: .success(completion("2")), score: nil))
+        try await store.record(Fixtures.turn(runId: "r1", sampleId: "test-1"))
         #expect(try await store.deleteRun(id: "r1"))
         #expect(try await store.results(runId: "r1").isEmpty)
         #expect(try await store.deleteRun(id: "r1") == false)
@@ -59,16 +81,14 @@ struct ProctorDatabaseTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("proctor-\(UUID().uuidString).db").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try ProctorDatabase(path: path)
-        let mode = try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
-        #expect(mode == "wal")
+        #expect(try await store.journalMode() == "wal")
     }
 
     @Test("exports hold every result; CSV quotes commas, quotes and newlines")
     func exports() async throws {
         let store = try ProctorDatabase()
         try await store.insert(Fixtures.run(id: "r1"))
-        try await store.save(
-            SampleResultRecord(runId: "r1", sample: sample, startedAt: Date(), result: .success(completion("a, \"b\"\nc")), score: nil))
+        try await store.record(Fixtures.turn(runId: "r1", sampleId: "test-1", text: "a, \"b\"\nc"))
         let results = try await store.results(runId: "r1")
         let jsonl = String(decoding: try RunExporter.export(results, format: .jsonl), as: UTF8.self)
         #expect(jsonl.split(separator: "\n").count == 1)

@@ -8,7 +8,7 @@ public import ProctorCore
 /// let gsm8k = try GSM8KBenchmark(protocol: .chainOfThought8Shot)
 /// let score = gsm8k.score(response: "… The answer is 18.", for: gsm8k.samples()[0])
 /// ```
-public struct GSM8KBenchmark: Benchmark {
+public struct GSM8KBenchmark: SingleTurnBenchmark {
     /// The prompt protocol in use.
     public let promptProtocol: GSM8KProtocol
     /// The problems, in file order.

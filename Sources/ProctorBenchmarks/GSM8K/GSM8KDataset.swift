@@ -1,3 +1,4 @@
+public import ProctorCore
 public import Foundation
 
 /// The GSM8K test set (1,319 problems, MIT licence, OpenAI), bundled with Proctor.

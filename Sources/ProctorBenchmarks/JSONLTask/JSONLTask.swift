@@ -8,7 +8,7 @@ public import ProctorCore
 /// let task = try JSONLTask(JSONLTaskDefinition(
 ///     path: "router.jsonl", promptField: "prompt", labelField: "answer", system: nil, scorer: "exact"))
 /// ```
-public struct JSONLTask: Benchmark {
+public struct JSONLTask: SingleTurnBenchmark {
     /// The definition this task was built from.
     public let definition: JSONLTaskDefinition
     /// The scorer.

@@ -1,5 +1,5 @@
 import Foundation
-import ProctorCore
+public import ProctorCore
 
 /// How a user's JSONL task turns a response and a label into a verdict.
 ///
@@ -56,10 +56,11 @@ public enum TaskScorer: Sendable, Hashable {
         }
     }
 
-    /// The name of the single extractor this scorer reports (none for `none`).
+    /// The name of the single extractor this scorer reports (none for `none`); every output of
+    /// ``score(response:label:)`` carries it, so the summary finds its verdicts.
     var extractorName: String? { self == .none ? nil : spec.hasPrefix("regex:") ? "regex" : spec }
 
-    private static let lastNumber = RegexExtractor(name: "numeric", pattern: #"-?[0-9][0-9,]*(\.[0-9]+)?|-?\.[0-9]+"#, select: .last)
+    private static let lastNumber = RegexExtractor(name: "numeric", pattern: #"-?[0-9][0-9,]*(?:\.[0-9]+)?|-?\.[0-9]+"#, select: .last)
 
     /// The verdict on `response` against `label`.
     func score(response: String, label: String) -> SampleScore {
@@ -91,7 +92,10 @@ public enum TaskScorer: Sendable, Hashable {
             }
             return SampleScore(outputs: [equality(name: name, answer: answer, label: label)])
         case .math:
-            return MathBenchmark.score(response: response, reference: label, extractors: [MathProtocol.flexible])
+            // The flexible extractor finds the answer; the output is named after this scorer.
+            var outputs = MathBenchmark.score(response: response, reference: label, extractors: [MathProtocol.flexible]).outputs
+            for index in outputs.indices { outputs[index].name = name }
+            return SampleScore(outputs: outputs)
         case .none:
             return SampleScore(outputs: [])
         }
@@ -119,8 +123,10 @@ public enum TaskScorer: Sendable, Hashable {
 }
 
 /// A `--scorer` value that cannot be used.
-public struct TaskScorerError: Error, Sendable, CustomStringConvertible {
+public struct TaskScorerError: ProctorFailure, Sendable {
     /// What is wrong and what to write instead.
     public var description: String
+    /// ``ErrorCode/badInput``.
+    public var code: ErrorCode { .badInput }
     init(_ description: String) { self.description = description }
 }

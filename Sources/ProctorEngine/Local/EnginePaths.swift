@@ -1,4 +1,5 @@
 public import Foundation
+public import ProctorCore
 
 /// Where the local engine lives: `$XDG_CACHE_HOME/proctor/engine`, else `~/.cache/proctor/engine`.
 public struct EnginePaths: Sendable, Hashable {
@@ -66,9 +67,11 @@ public struct EngineManifest: Codable, Sendable, Hashable {
 }
 
 /// The local engine could not be installed, started or stopped.
-public struct EngineError: Error, Sendable, CustomStringConvertible {
+public struct EngineError: ProctorFailure, Sendable {
     /// What failed.
     public var message: String
+    /// ``ErrorCode/dependencyFailed``.
+    public var code: ErrorCode { .dependencyFailed }
     /// What to do about it.
     public var hint: String?
     /// Creates an error.

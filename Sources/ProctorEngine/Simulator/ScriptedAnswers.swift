@@ -1,14 +1,15 @@
 import Foundation
-public import ProctorBenchmarks
+public import ProctorCore
 
 /// What the simulator answers: a scripted response for a matching prompt, else a fixed text.
 ///
 /// A script is JSON Lines; each line has `response` and one of `id` (the sample id Proctor sends
-/// in `X-Proctor-Sample-Id`), `prompt` (equal to the last user message) or `contains` (a
-/// substring of it), tried in that order:
+/// in `X-Proctor-Sample-Id`, optionally with the `turn` it sends in `X-Proctor-Turn`), `prompt`
+/// (equal to the last user message) or `contains` (a substring of it), tried in that order:
 ///
 /// ```json
 /// {"id": "test-17", "response": "The answer is 18."}
+/// {"id": "chat-3", "turn": 2, "response": "As I said before, 18."}
 /// {"prompt": "Q: What is 2+2?\nA:", "response": "2+2 = 4. The answer is 4."}
 /// {"contains": "golf balls", "response": "The answer is 33."}
 /// ```
@@ -35,11 +36,15 @@ public struct ScriptedAnswers: Sendable {
 
     /// Reads a script file; errors name the file, line and field.
     public static func load(path: String, fallback: String = "The answer is 42.") throws(DatasetError) -> ScriptedAnswers {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DatasetError(file: path, message: "cannot read the file; check the path and its permissions")
+        }
         var answers = ScriptedAnswers(fallback: fallback)
-        for line in try JSONLReader.read(path: path) {
+        for line in try JSONLReader.parse(data, file: path) {
             let response = try line.string("response")
             if line.object["id"] != nil {
-                answers.bySampleId[try line.string("id")] = response
+                let turn = line.object["turn"] == nil ? nil : try line.scalarText("turn")
+                answers.bySampleId[Self.key(try line.string("id"), turn: turn)] = response
             } else if line.object["prompt"] != nil {
                 answers.exact[try line.string("prompt")] = response
             } else if line.object["contains"] != nil {
@@ -52,9 +57,19 @@ public struct ScriptedAnswers: Sendable {
         return answers
     }
 
-    /// The answer for sample `sampleId` (when the request named one), whose last user message is
-    /// `prompt`.
-    public func answer(for prompt: String, sampleId: String? = nil) -> String {
+    /// Answers sample `sampleId` (turn `turn` first, then any turn) with `response`.
+    public mutating func script(sampleId: String, turn: Int? = nil, response: String) {
+        bySampleId[Self.key(sampleId, turn: turn.map(String.init))] = response
+    }
+
+    private static func key(_ sampleId: String, turn: String?) -> String {
+        turn.map { "\(sampleId)\u{1F}\($0)" } ?? sampleId
+    }
+
+    /// The answer for turn `turn` of sample `sampleId` (when the request named them), whose last
+    /// user message is `prompt`.
+    public func answer(for prompt: String, sampleId: String? = nil, turn: String? = nil) -> String {
+        if let sampleId, let turn, let answer = bySampleId[Self.key(sampleId, turn: turn)] { return answer }
         if let sampleId, let answer = bySampleId[sampleId] { return answer }
         if let answer = exact[prompt] { return answer }
         return substrings.first { prompt.contains($0.0) }?.1 ?? fallback

@@ -48,7 +48,9 @@ final class SimulatorHandler: Sendable {
             break
         }
         let sampleId = HTTPField.Name(RequestContext.sampleIdHeader).flatMap { request.headers[$0] }
-        var tokens = SimulatedTokenizer.tokens(configuration.answers.answer(for: decoded.lastUserMessage, sampleId: sampleId))
+        let turn = HTTPField.Name(RequestContext.turnHeader).flatMap { request.headers[$0] }
+        var tokens = SimulatedTokenizer.tokens(
+            configuration.answers.answer(for: decoded.lastUserMessage, sampleId: sampleId, turn: turn))
         var finishReason = "stop"
         if decoded.ignoreEOS == true, let limit = decoded.tokenLimit, tokens.count < limit, !tokens.isEmpty {
             // `ignore_eos`: keep generating (the answer again) until the limit, as a real server would.

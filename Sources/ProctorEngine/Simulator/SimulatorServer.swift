@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 public import UnixSignals
+public import ProctorCore
 
 /// The simulated OpenAI-compatible server: `/v1/models`, `/v1/chat/completions` (streamed or
 /// not) and `/health`, behaving exactly as its ``SimulatorConfiguration`` says.
@@ -73,9 +74,11 @@ public struct SimulatorServer: Sendable {
 }
 
 /// The simulator could not start or serve.
-public struct SimulatorError: Error, Sendable, CustomStringConvertible {
+public struct SimulatorError: ProctorFailure, Sendable {
     /// What went wrong.
     public var message: String
+    /// ``ErrorCode/dependencyFailed``.
+    public var code: ErrorCode { .dependencyFailed }
     /// Creates an error.
     public init(_ message: String) { self.message = message }
     /// The message.

@@ -1,8 +1,7 @@
 import ProctorCore
-import ProctorStore
 
-/// Writes a load run's requests to the store in batches from a background task, so that the
-/// requests themselves never wait on SQLite.
+/// Hands a load run's requests to the sink in batches from a background task, so that the
+/// requests themselves never wait on the store.
 final class LoadRequestWriter: Sendable {
     private let continuation: AsyncStream<LoadRequestSample>.Continuation
     private let task: Task<Void, any Error>
@@ -10,20 +9,20 @@ final class LoadRequestWriter: Sendable {
     /// The largest batch written in one transaction.
     static let batchSize = 512
 
-    init(store: ProctorDatabase, runId: String) {
+    init(sink: any ResultSink, runId: String) {
         let (stream, continuation) = AsyncStream.makeStream(of: LoadRequestSample.self)
         self.continuation = continuation
         task = Task {
-            var batch: [LoadRequestRecord] = []
+            var batch: [LoadRequestSample] = []
             batch.reserveCapacity(Self.batchSize)
             for await sample in stream {
-                batch.append(LoadRequestRecord(runId: runId, sample: sample))
+                batch.append(sample)
                 if batch.count >= Self.batchSize {
-                    try await store.save(batch)
+                    try await sink.record(batch, runId: runId)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            try await store.save(batch)
+            try await sink.record(batch, runId: runId)
         }
     }
 

@@ -6,7 +6,7 @@ import Synchronization
 
 /// Drives one load level against a client and measures every request on the monotonic clock.
 ///
-/// Every request is one attempt (``ChatCompleting/send(_:parameters:sampleId:)``): a retry would
+/// Every request is one attempt (``ChatCompleting/send(_:parameters:context:)``): a retry would
 /// hide a failure and distort the latency. Closed loop: each user sends, waits for the answer,
 /// thinks, and sends again until the step's time is up; requests still in flight then finish and
 /// count. Open loop: an ``ArrivalDispatcher`` sends each request from its own thread at its
@@ -108,7 +108,8 @@ public struct LoadRunner: Sendable {
     func send(index: Int, level: Int, scheduled: ContinuousClock.Instant, start: ContinuousClock.Instant) -> SentRequest {
         let prompt = workload.prompt(at: index)
         let sent = ContinuousClock.now
-        let completion = client.send(prompt.messages, parameters: workload.parameters, sampleId: prompt.id)
+        let completion = client.send(
+            prompt.messages, parameters: workload.parameters, context: RequestContext(sampleId: prompt.id))
         return SentRequest(
             level: level, index: index, prompt: prompt, scheduled: scheduled, sent: sent, start: start, completion: completion,
             scorer: workload.scorer)
@@ -124,7 +125,7 @@ struct SentRequest: Sendable {
     var sent: ContinuousClock.Instant
     var start: ContinuousClock.Instant
     var completion: SentCompletion
-    var scorer: (any Benchmark)?
+    var scorer: (any SingleTurnBenchmark)?
 
     /// Waits for the answer and measures it; a failure is a sample with its error class, never a throw.
     func measure() async -> LoadRequestSample {

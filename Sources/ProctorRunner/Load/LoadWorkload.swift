@@ -13,12 +13,12 @@ public struct LoadWorkload: Sendable {
     /// Generation parameters for every request.
     public var parameters: GenerationParameters
     /// Scores each answer when set (`--score` with a benchmark workload).
-    public var scorer: (any Benchmark)?
+    public var scorer: (any SingleTurnBenchmark)?
 
     /// Creates a workload.
     public init(
         name: String, dataset: DatasetInfo, prompts: [EvalSample], parameters: GenerationParameters,
-        scorer: (any Benchmark)? = nil
+        scorer: (any SingleTurnBenchmark)? = nil
     ) {
         self.name = name
         self.dataset = dataset
@@ -28,10 +28,27 @@ public struct LoadWorkload: Sendable {
     }
 
     /// A benchmark's prompts with its protocol's parameters, scored when `score` is set.
-    public static func benchmark(_ benchmark: any Benchmark, score: Bool) -> LoadWorkload {
-        LoadWorkload(
+    ///
+    /// - Throws: ``ProctorError`` when `score` is asked of a benchmark whose answers need a
+    ///   conversation or a judge.
+    public static func benchmark(_ benchmark: any Benchmark, score: Bool) throws(ProctorError) -> LoadWorkload {
+        var scorer: (any SingleTurnBenchmark)?
+        if score {
+            guard let singleTurn = benchmark as? any SingleTurnBenchmark else {
+                throw .badInput(
+                    "\(benchmark.name) answers cannot be scored under load: it needs several turns or a judge",
+                    hint: "drop --score, or load-test with a single-turn benchmark such as gsm8k")
+            }
+            scorer = singleTurn
+        }
+        return LoadWorkload(
             name: benchmark.name, dataset: benchmark.dataset, prompts: benchmark.samples(),
-            parameters: benchmark.defaultParameters, scorer: score ? benchmark : nil)
+            parameters: benchmark.defaultParameters, scorer: scorer)
+    }
+
+    /// What the run stores about this workload.
+    public var description: WorkloadDescription {
+        WorkloadDescription(name: name, dataset: dataset, parameters: parameters, scoredBy: scorer?.extractorNames.first)
     }
 
     /// Prompts of about `inputTokens` tokens each (distinct, so no prefix cache serves them) asking

@@ -1,14 +1,7 @@
 import Foundation
+public import ProctorCore
 
-/// The machine a run happens on, as stored with the run.
-public struct MachineInfo: Sendable, Hashable {
-    /// Host name.
-    public var host: String
-    /// Operating system name and version, with the kernel release.
-    public var os: String
-    /// CPU model and logical core count.
-    public var cpu: String
-
+extension MachineInfo {
     /// Reads the current machine (from `/etc/os-release` and `/proc/cpuinfo` on Linux).
     public static func current() -> MachineInfo {
         let info = ProcessInfo.processInfo

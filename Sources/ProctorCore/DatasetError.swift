@@ -3,7 +3,7 @@
 /// ```text
 /// data/gsm8k.jsonl:12: field "question": missing — every line needs a string "question"
 /// ```
-public struct DatasetError: Error, Sendable, CustomStringConvertible {
+public struct DatasetError: ProctorFailure, Sendable {
     /// The file that was read.
     public var file: String
     /// The 1-based line number, when the problem is on one line.
@@ -20,6 +20,9 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
         self.field = field
         self.message = message
     }
+
+    /// Always ``ErrorCode/badInput``: the file is the user's to fix.
+    public var code: ErrorCode { .badInput }
 
     /// `file:line: field "name": message`.
     public var description: String {

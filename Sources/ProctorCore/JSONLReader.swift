@@ -1,7 +1,7 @@
 public import Foundation
 
-/// Reads JSON Lines files into objects, one per non-blank line, reporting errors by file, line
-/// and field.
+/// Parses JSON Lines into objects, one per non-blank line, reporting errors by file, line and
+/// field. Datasets and the simulator's answer scripts share it; callers read the file themselves.
 public enum JSONLReader {
     /// One decoded line: its 1-based number and its top-level object.
     public struct Line: @unchecked Sendable {
@@ -35,14 +35,6 @@ public enum JSONLReader {
             }
             throw DatasetError(file: file, line: number, field: field, message: "expected a string or a number, found \(type(of: value))")
         }
-    }
-
-    /// Reads every line of the file at `path`.
-    public static func read(path: String) throws(DatasetError) -> [Line] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DatasetError(file: path, message: "cannot read the file; check the path and its permissions")
-        }
-        return try parse(data, file: path)
     }
 
     /// Parses JSON Lines from `data`; `file` names the source in errors.

@@ -1,5 +1,3 @@
-public import ProctorCore
-
 /// One load level: closed-loop users for a duration, or open-loop arrivals at a rate.
 public enum LoadStep: Sendable, Hashable, Codable {
     /// `users` loops that each send, wait for the answer, think, and send again until the step

@@ -1,28 +1,23 @@
-public import ProctorCore
-
-/// Anything that answers chat messages: the HTTP ``ChatClient``, or a fake in tests.
+/// Anything that answers chat messages: the HTTP client, the simulator's in-process fakes, or a
+/// judge. Benchmarks hold one to run their conversations without knowing about HTTP.
 public protocol ChatCompleting: Sendable {
-    /// Answers `messages`.
+    /// Answers `messages`, retrying as the implementation's policy allows.
     ///
     /// - Throws: ``CompletionError`` when no answer could be had, `CancellationError` when the
     ///   task was cancelled.
-    func complete(_ messages: [ChatMessage], parameters: GenerationParameters) async throws -> Completion
+    func complete(_ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext) async throws
+        -> Completion
 
     /// Sends `messages` at once, from whatever thread calls, without waiting, and returns the
     /// request in flight. One attempt, no retries: a load test measures every request as sent.
-    /// `sampleId` travels in the ``RequestContext/sampleIdHeader`` header.
-    func send(_ messages: [ChatMessage], parameters: GenerationParameters, sampleId: String?) -> SentCompletion
+    func send(_ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext) -> SentCompletion
 }
 
 extension ChatCompleting {
-    /// Sends through ``complete(_:parameters:)`` in a task of its own, for backends that have no
-    /// faster way; ``ChatClient`` starts the HTTP request on the calling thread instead.
-    public func send(_ messages: [ChatMessage], parameters: GenerationParameters, sampleId: String?) -> SentCompletion {
-        let task = Task {
-            try await RequestContext.$sampleId.withValue(sampleId) {
-                try await complete(messages, parameters: parameters)
-            }
-        }
+    /// Sends through ``complete(_:parameters:context:)`` in a task of its own, for backends that
+    /// have no faster way; the HTTP client starts the request on the calling thread instead.
+    public func send(_ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext) -> SentCompletion {
+        let task = Task { try await complete(messages, parameters: parameters, context: context) }
         return SentCompletion {
             try await withTaskCancellationHandler {
                 try await task.value
@@ -50,5 +45,3 @@ public struct SentCompletion: Sendable {
         try await answer()
     }
 }
-
-extension ChatClient: ChatCompleting {}

@@ -1,0 +1,31 @@
+public import Foundation
+
+/// Where runners put what they measure, the moment they measure it. The run store implements it;
+/// a runner never sees a database row.
+public protocol ResultSink: Sendable {
+    /// Stores one turn of one sample, replacing an earlier result for the same sample and turn
+    /// (a failed turn that a resumed run answers).
+    func record(_ turn: TurnResult) async throws
+    /// Stores measured load requests of run `runId`, in one batch.
+    func record(_ requests: [LoadRequestSample], runId: String) async throws
+    /// Stores a finished load level of run `runId`, started at `startedAt`.
+    func record(_ level: LoadReport.Level, startedAt: Date, runId: String) async throws
+}
+
+/// A ``ResultSink`` that also keeps runs and reads back what a runner needs to resume and to
+/// summarise: the run store, seen from the runners.
+public protocol RunStore: ResultSink {
+    /// Adds a new run.
+    func insert(_ run: Run) async throws
+    /// Replaces a run's lifecycle fields and specification.
+    func update(_ run: Run) async throws
+    /// The run with `id`, or `nil`.
+    func run(id: String) async throws -> Run?
+    /// What each sample of run `runId` already has, by sample id (samples with nothing stored
+    /// are absent).
+    func storedConversations(runId: String) async throws -> [String: StoredConversation]
+    /// Every stored turn of run `runId` reduced to what a summary needs, in dataset order.
+    func outcomes(runId: String) async throws -> [SampleOutcome]
+    /// A load run's levels, in order.
+    func loadLevels(runId: String) async throws -> [LoadReport.Level]
+}

@@ -1,0 +1,92 @@
+import Foundation
+import ProctorCore
+import ProctorRunner
+import ProctorStore
+
+/// A stored run with what its kind shows: an evaluation's summary or a load run's report. The one
+/// place `runs list` and `runs show` branch on the kind.
+enum RunView {
+    /// An evaluation and its summary.
+    case eval(Run, EvalSpecification, EvalSummary)
+    /// A load run and its report.
+    case load(Run, LoadSpecification, LoadReport)
+
+    /// Reads what `run` shows from `database`.
+    static func load(_ run: Run, from database: ProctorDatabase) async throws -> RunView {
+        switch run.specification {
+        case .eval(let specification):
+            return .eval(run, specification, try await EvalSession(store: database).summary(of: run.id))
+        case .load(let specification):
+            return .load(run, specification, try await LoadSession(store: database).report(of: run))
+        }
+    }
+
+    /// The run's line in `runs list`.
+    var row: [String] {
+        switch self {
+        case .eval(let run, let specification, let summary):
+            let accuracy = summary.extractors.first.map { Format.percent($0.accuracy.value) } ?? "–"
+            return [
+                run.id, Format.date(run.createdAt), run.status.rawValue, "eval",
+                "\(specification.benchmark) (\(specification.promptProtocol))", model(run),
+                "\(summary.samples)/\(specification.sampleIds.count)", accuracy,
+            ]
+        case .load(let run, let specification, let report):
+            let requests = report.levels.reduce(0) { $0 + $1.metrics.completed + $1.metrics.failed }
+            return [
+                run.id, Format.date(run.createdAt), run.status.rawValue, "load",
+                "\(specification.workload.name) (\(specification.modeName))", model(run), "\(requests) requests",
+                "peak \(Format.fixed(report.peakThroughput, 1)) req/s",
+            ]
+        }
+    }
+
+    private func model(_ run: Run) -> String {
+        run.modelId.map(SummaryReport.displayId) ?? run.modelName
+    }
+
+    /// The run in `runs list --json`: the run (without its sample id list), and its summary or report.
+    var listed: ListedRun {
+        switch self {
+        case .eval(let run, let specification, let summary):
+            ListedRun(run: SummaryReport.compact(run, specification), summary: summary, load: nil)
+        case .load(let run, _, let report): ListedRun(run: run, summary: nil, load: report)
+        }
+    }
+
+    /// `runs show` for people.
+    func text() -> String {
+        switch self {
+        case .eval(let run, let specification, let summary):
+            let parameters = specification.parameters
+            return SummaryReport.text(run: run, specification: specification, summary: summary) + "\n" + """
+                created      \(Format.date(run.createdAt))\(run.finishedAt.map { " · finished \(Format.date($0))" } ?? "")
+                dataset      \(specification.dataset.name) sha256 \(specification.dataset.sha256)
+                generation   temperature \(parameters.temperature) · max tokens \(parameters.maxTokens) · seed \(parameters.seed.map(String.init) ?? "none") · stop \(parameters.stop) · \(specification.streaming ? "streamed" : "not streamed")
+                selection    \(specification.sampleLimit.map { "limit \($0)" } ?? "all samples")\(specification.sampleSeed.map { " · shuffled with seed \($0)" } ?? " · dataset order")
+                machine      \(run.machine.host) · \(run.machine.os) · \(run.machine.cpu)
+                proctor      \(run.proctorVersion)\(run.gitCommit.map { " (commit \($0.prefix(12)))" } ?? "")
+                config hash  \(run.configHash)
+                """
+        case .load(_, _, let report):
+            return LoadReportText.table(report)
+        }
+    }
+
+    /// `runs show --json`.
+    func json() throws -> String {
+        switch self {
+        case .eval(let run, let specification, let summary):
+            try SummaryReport.json(run: run, specification: specification, summary: summary)
+        case .load(_, _, let report):
+            try LoadReportText.json(report)
+        }
+    }
+}
+
+/// One run in `runs list --json`: an eval run with its summary, or a load run with its report.
+struct ListedRun: Encodable {
+    var run: Run
+    var summary: EvalSummary?
+    var load: LoadReport?
+}
