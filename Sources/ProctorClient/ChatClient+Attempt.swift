@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 public import ProctorCore
@@ -6,11 +8,11 @@ public import ProctorCore
 extension ChatClient {
     /// Sends `messages` now with one attempt and a deadline of ``ChatClientConfiguration/requestTimeout``.
     public func send(_ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext) -> SentCompletion {
-        let attempt = startAttempt(
-            messages, parameters: parameters, context: context, deadline: ContinuousClock.now + configuration.requestTimeout)
+        let deadline = ContinuousClock.now + configuration.requestTimeout
+        let first = startAttempt(messages, parameters: parameters, context: context, deadline: deadline)
         return SentCompletion {
             do {
-                return try await attempt.answer()
+                return try await self.answer(first, messages, parameters: parameters, context: context, deadline: deadline)
             } catch let failure as AttemptFailure {
                 throw failure.error
             }
@@ -22,7 +24,36 @@ extension ChatClient {
     func attempt(
         _ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext, deadline: ContinuousClock.Instant
     ) async throws -> Completion {
-        try await startAttempt(messages, parameters: parameters, context: context, deadline: deadline).answer()
+        let first = startAttempt(messages, parameters: parameters, context: context, deadline: deadline)
+        return try await answer(first, messages, parameters: parameters, context: context, deadline: deadline)
+    }
+
+    /// The most times one attempt is sent again because it met a connection the server had
+    /// already closed: one more than the pool can hold, so that every stale idle connection can
+    /// be met once and the last send goes out on a new one.
+    var maximumStaleResends: Int { ChatClient.connectionLimit(for: configuration.concurrency) + 1 }
+
+    /// Waits for `inFlight`; when it met a pooled connection that the server had closed without
+    /// saying so (llama.cpp's `llama-server` closes after every streamed response although it
+    /// answers `Keep-Alive`), sends it again on another connection, at most
+    /// ``maximumStaleResends`` times. The server never read such a request, so this is not a
+    /// retry: a load test still makes one attempt, and the time lost stays in the latency, which
+    /// runs from the first send.
+    private func answer(
+        _ inFlight: AttemptInFlight, _ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext,
+        deadline: ContinuousClock.Instant
+    ) async throws -> Completion {
+        var current = inFlight
+        var resends = 0
+        while true {
+            do {
+                return try await current.answer()
+            } catch let failure as AttemptFailure where failure.isStaleConnection && resends < maximumStaleResends {
+                resends += 1
+                logger.debug("sending again on another connection: \(failure.error)", metadata: ["resend": "\(resends)"])
+                current = startAttempt(messages, parameters: parameters, context: context, deadline: deadline)
+            }
+        }
     }
 
     /// Starts one request on the calling thread, without waiting. The response is read by a
@@ -130,8 +161,20 @@ struct AttemptInFlight: Sendable {
                         kind: .disconnected, message: "connection to \(url) broke mid-response: \(describe(error))",
                         statusCode: 200))
             }
-            throw AttemptFailure(CompletionError(kind: .connection, message: "cannot reach \(url): \(describe(error))"))
+            throw AttemptFailure(
+                CompletionError(kind: .connection, message: "cannot reach \(url): \(describe(error))"),
+                isStaleConnection: Self.isClosedConnection(error))
         }
+    }
+
+    /// Whether `error` says the connection was closed or reset under the request — what a
+    /// request meets on a pooled connection the server has closed — rather than that no
+    /// connection could be made.
+    static func isClosedConnection(_ error: any Error) -> Bool {
+        if let http = error as? HTTPClientError { return http == .remoteConnectionClosed }
+        if let channel = error as? ChannelError { return channel == .ioOnClosedChannel || channel == .eof }
+        if let io = error as? IOError { return io.errnoCode == ECONNRESET || io.errnoCode == EPIPE }
+        return false
     }
 
     private func describe(_ error: any Error) -> String {

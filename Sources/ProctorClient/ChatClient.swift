@@ -37,7 +37,7 @@ public final class ChatClient: Sendable {
         var http = HTTPClient.Configuration()
         http.connectionPool = .init(
             idleTimeout: .seconds(60),
-            concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, configuration.concurrency))
+            concurrentHTTP1ConnectionsPerHostSoftLimit: Self.connectionLimit(for: configuration.concurrency))
         http.timeout = .init(connect: .milliseconds(Int64(configuration.connectTimeout.seconds * 1000)))
         http.decompression = .disabled
         // A span per request costs about 4% of the client's time at thousands of requests per
@@ -45,6 +45,10 @@ public final class ChatClient: Sendable {
         if InstrumentationSystem.tracer is NoOpTracer { http.tracing.tracer = nil }
         httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http)
     }
+
+    /// The pool's connection limit for `concurrency` requests in flight: at least 8, so that
+    /// pool queueing is never counted as latency.
+    static func connectionLimit(for concurrency: Int) -> Int { max(8, concurrency) }
 
     /// Closes every connection.
     public func shutdown() async throws {
@@ -140,10 +144,14 @@ public func withChatClient<Result: Sendable>(
 struct AttemptFailure: Error {
     var error: CompletionError
     var retryAfter: Duration?
+    /// The request went out on a pooled connection the server had already closed, and nothing
+    /// came back: the server never read it, so sending it again is not a retry.
+    var isStaleConnection: Bool
 
-    init(_ error: CompletionError, retryAfter: Duration? = nil) {
+    init(_ error: CompletionError, retryAfter: Duration? = nil, isStaleConnection: Bool = false) {
         self.error = error
         self.retryAfter = retryAfter
+        self.isStaleConnection = isStaleConnection
     }
 }
 

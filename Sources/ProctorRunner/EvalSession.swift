@@ -1,6 +1,6 @@
 import Foundation
+import ProctorClient
 public import ProctorBenchmarks
-public import ProctorClient
 public import ProctorCore
 
 /// Creates, prepares, runs, resumes and summarises evaluation runs.

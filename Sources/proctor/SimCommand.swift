@@ -24,6 +24,8 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "JSONL script of answers: {\"id\"|\"prompt\"|\"contains\": …, \"response\": …} per line.") var answers: String?
     @Option(help: "The answer when no script line matches.") var fallback: String = "The answer is 42."
     @Option(help: "The model id to serve.") var modelName: String = "proctor-sim"
+    @Flag(help: "Close the connection after each streamed response, unannounced, as llama.cpp's llama-server does.")
+    var closeAfterStream = false
 
     func validate() throws {
         if capacity < 1 { throw ValidationError("--capacity must be at least 1") }
@@ -39,7 +41,7 @@ struct SimCommand: AsyncParsableCommand {
                 modelName: modelName, slots: capacity, tokensPerSecond: tokensPerSecond,
                 timeToFirstToken: .milliseconds(Int64(ttftMs)),
                 answers: try answers.map { try ScriptedAnswers.load(path: $0, fallback: fallback) } ?? ScriptedAnswers(fallback: fallback),
-                faults: faultConfiguration)
+                faults: faultConfiguration, closesAfterStream: closeAfterStream)
             let server = SimulatorServer(configuration: configuration, host: host, port: port)
             try await server.run(gracefulShutdownSignals: [.sigint, .sigterm]) { port in
                 Terminal.info("proctor sim listening on http://\(host):\(port)/v1 (model \(modelName), \(capacity) slots); Ctrl-C stops it")

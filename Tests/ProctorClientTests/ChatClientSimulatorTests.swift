@@ -36,6 +36,15 @@ struct ChatClientSimulatorTests {
         #expect(abs(tpot - (completion.timings.endToEndLatency - ttft) / 4) < 1e-12)
     }
 
+    @Test("a server that closes the connection after every streamed response loses no request", arguments: [1, 4])
+    func serverClosesAfterStream(users: Int) async throws {
+        let config = SimulatorConfiguration(slots: 4, answers: ScriptedAnswers(fallback: "one two three"), closesAfterStream: true)
+        let failures = try await withSimulator(config) { endpoint in
+            try await closedLoopFailures(endpoint, users: users, requests: 300 / users)
+        }
+        #expect(failures.isEmpty, "\(failures.count) lost: \(failures.prefix(3))")
+    }
+
     @Test func wholeResponses() async throws {
         let config = SimulatorConfiguration(answers: ScriptedAnswers(fallback: "The answer is 4."))
         var whole = noRetries

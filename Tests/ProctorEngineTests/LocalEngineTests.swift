@@ -25,4 +25,20 @@ struct LocalEngineTests {
         }
         #expect(stillUp == nil)
     }
+
+    /// llama-server answers streamed requests with `Keep-Alive` and then closes the connection;
+    /// a request sent at once on that pooled connection used to fail (16 of 62 at one user).
+    @Test("streamed and whole requests at 1 and 4 users lose nothing to connection reuse", arguments: [1, 4])
+    func noRequestLostToConnectionReuse(users: Int) async throws {
+        let engine = try #require(LocalEngineFixture.installed(), "CI installs the engine before the tests; it is missing")
+        let (streamed, whole) = try await TestLock.localEngine.withLock {
+            try await engine.withServer(parallel: 4, contextPerSlot: 512) { endpoint in
+                let streamed = try await closedLoopFailures(endpoint, users: users, requests: 120 / users)
+                let whole = try await closedLoopFailures(endpoint, users: users, requests: 20 / users, streaming: false)
+                return (streamed, whole)
+            }
+        }
+        #expect(streamed.isEmpty, "\(streamed.count) of 120 streamed requests failed: \(streamed.prefix(3))")
+        #expect(whole.isEmpty, "\(whole.count) of 20 whole requests failed: \(whole.prefix(3))")
+    }
 }

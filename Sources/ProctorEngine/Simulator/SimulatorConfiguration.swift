@@ -20,13 +20,18 @@ public struct SimulatorConfiguration: Sendable {
     public var answers: ScriptedAnswers
     /// Which failures to inject.
     public var faults: FaultConfiguration
+    /// Close the connection right after each streamed response although the response kept it
+    /// alive, as llama.cpp's `llama-server` does; a client that reuses the connection at once
+    /// races the close. Default `false`.
+    public var closesAfterStream: Bool
 
     /// Creates a configuration; every argument has the documented default.
     public init(
         modelName: String = "proctor-sim", slots: Int = 8, tokensPerSecond: Double = 0,
         timeToFirstToken: Duration = .zero, answers: ScriptedAnswers = ScriptedAnswers(),
-        faults: FaultConfiguration = FaultConfiguration()
+        faults: FaultConfiguration = FaultConfiguration(), closesAfterStream: Bool = false
     ) {
+        self.closesAfterStream = closesAfterStream
         self.modelName = modelName
         self.slots = slots
         self.tokensPerSecond = tokensPerSecond

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -40,8 +41,12 @@ public struct SimulatorServer: Sendable {
         router.post("/v1/chat/completions") { request, _ in try await handler.chatCompletion(request) }
         var logger = Logger(label: "proctor.sim")
         logger.logLevel = .warning
+        let closesAfterStream = configuration.closesAfterStream
         let app = Application(
             router: router,
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: closesAfterStream ? [CloseAfterStreamHandler()] : [])),
             configuration: .init(address: .hostname(host, port: port), serverName: "proctor-sim", backlog: 4096),
             onServerRunning: { channel in await onStart(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -1,5 +1,5 @@
 import Foundation
-public import ProctorClient
+import ProctorClient
 public import ProctorCore
 
 /// Creates and runs load tests, handing every level and request to the store as it is measured.
