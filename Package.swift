@@ -132,6 +132,7 @@ let package = Package(
                 "ProctorStore",
                 "ProctorEngine",
             ],
+            resources: [.copy("Resources/v3-store")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"], swiftSettings: strictSettings),

@@ -23,6 +23,10 @@ public enum RunSpecification: Sendable, Hashable {
         }
     }
 
+    private struct Version: Decodable {
+        var version: Int
+    }
+
     private struct Envelope: Codable {
         var version: Int
         var eval: EvalSpecification?
@@ -69,13 +73,14 @@ extension RunSpecification: Codable {
     /// Reads a versioned specification; a newer version or an envelope without exactly one kind
     /// is a ``RunSpecificationError``.
     public init(from decoder: any Decoder) throws {
-        let envelope = try Envelope(from: decoder)
-        guard envelope.version <= Self.currentVersion else {
+        let version = try Version(from: decoder).version
+        guard version <= Self.currentVersion else {
             throw RunSpecificationError(
                 runId: "",
-                reason: "its specification has layout version \(envelope.version); this Proctor reads up to \(Self.currentVersion)",
+                reason: "its specification has layout version \(version); this Proctor reads up to \(Self.currentVersion)",
                 hint: "open the store with the newer Proctor that wrote it")
         }
+        let envelope = try Envelope(from: decoder)
         switch (envelope.eval, envelope.load) {
         case (let eval?, nil): self = .eval(eval)
         case (nil, let load?): self = .load(load)
