@@ -16,12 +16,20 @@ enum ComparableRewrites {
 
     /// Every `I.A\overline{R}` / `I.A\bar{R}` (with `I` and `A` possibly empty) as `\frac{p}{q}`.
     static func repeatingDecimals(_ text: String) -> String {
+        rewritingMatches(in: text, with: repeatingDecimal(in:at:))
+    }
+
+    /// `text` with every match `rewrite` finds (scanning left to right, resuming after each
+    /// match) replaced by what it returns.
+    private static func rewritingMatches(
+        in text: String, with rewrite: ([Character], Int) -> (String, Int)?
+    ) -> String {
         let characters = Array(text)
         var output = ""
         var index = 0
         while index < characters.count {
-            if let (fraction, end) = repeatingDecimal(in: characters, at: index) {
-                output += fraction
+            if let (replacement, end) = rewrite(characters, index) {
+                output += replacement
                 index = end
             } else {
                 output.append(characters[index])
@@ -66,23 +74,13 @@ enum ComparableRewrites {
 
     /// Every `W N/D` (a proper fraction after whole digits and spaces) as `W\frac{N}{D}`.
     static func spacedMixedNumbers(_ text: String) -> String {
-        let characters = Array(text)
-        var output = ""
-        var index = 0
-        while index < characters.count {
-            let boundary = index == 0 || !"0123456789./^{_".contains(characters[index - 1])
-            if boundary, characters[index].isASCIIDigit, let (rewritten, end) = mixedNumber(in: characters, at: index) {
-                output += rewritten
-                index = end
-            } else {
-                output.append(characters[index])
-                index += 1
-            }
-        }
-        return output
+        rewritingMatches(in: text, with: mixedNumber(in:at:))
     }
 
     private static func mixedNumber(in characters: [Character], at start: Int) -> (String, Int)? {
+        guard characters[start].isASCIIDigit, start == 0 || !"0123456789./^{_".contains(characters[start - 1]) else {
+            return nil
+        }
         var index = start
         let whole = digits(in: characters, from: &index)
         let spacesStart = index
