@@ -1,4 +1,4 @@
-public import ProctorCore
+import ProctorCore
 import Foundation
 
 /// A data file shipped in the package's resources, checked against its recorded SHA-256.

@@ -1,4 +1,3 @@
-public import ProctorClient
 public import ProctorCore
 import ProctorBenchmarks
 import NIOCore
