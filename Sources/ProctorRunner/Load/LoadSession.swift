@@ -45,6 +45,11 @@ public struct LoadSession: Sendable {
     private func measureLevels(
         runId: String, plan: LoadPlan, client: any ChatCompleting, progress: @escaping @Sendable (LoadReport.Level) -> Void
     ) async throws -> [LoadReport.Level] {
+        switch plan.mode {
+        case .steps, .sweep: break
+        case .imported, .recorded:
+            throw ProctorError.badInput("a load run whose levels were imported or recorded earlier cannot be run again")
+        }
         let writer = LoadRequestWriter(sink: store, runId: runId)
         let runner = LoadRunner(client: client, workload: plan.workload, objectives: plan.criteria.objectives)
         var levels: [LoadReport.Level] = []
@@ -76,7 +81,7 @@ public struct LoadSession: Sendable {
                 if LoadReport.analyse(increasing, criteria: plan.criteria).brokenIndex != nil { break }
             }
         case .imported, .recorded:
-            throw ProctorError.badInput("a load run whose levels were imported or recorded earlier cannot be run again")
+            break  // refused before the writer started
         }
         try await writer.finish()
         return levels
