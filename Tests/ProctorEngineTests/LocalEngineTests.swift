@@ -33,12 +33,12 @@ struct LocalEngineTests {
         let engine = try #require(LocalEngineFixture.installed(), "CI installs the engine before the tests; it is missing")
         let (streamed, whole) = try await TestLock.localEngine.withLock {
             try await engine.withServer(parallel: 4, contextPerSlot: 512) { endpoint in
-                let streamed = try await closedLoopFailures(endpoint, users: users, requests: 120 / users)
+                let streamed = try await closedLoopFailures(endpoint, users: users, requests: 200 / users)
                 let whole = try await closedLoopFailures(endpoint, users: users, requests: 20 / users, streaming: false)
                 return (streamed, whole)
             }
         }
-        #expect(streamed.isEmpty, "\(streamed.count) of 120 streamed requests failed: \(streamed.prefix(3))")
+        #expect(streamed.isEmpty, "\(streamed.count) of 200 streamed requests failed: \(streamed.prefix(3))")
         #expect(whole.isEmpty, "\(whole.count) of 20 whole requests failed: \(whole.prefix(3))")
     }
 }
