@@ -19,13 +19,13 @@ public struct Conversation: Sendable {
     private let runId: String
     private let client: any ChatCompleting
     private let stored: StoredConversation
-    private let sink: any ResultSink
+    private let sink: any TurnSink
 
     /// A conversation about `sample` in run `runId`, answered by `client`, recorded in `sink`;
     /// `stored` holds what earlier sessions answered.
     public init(
         sample: EvalSample, runId: String, parameters: GenerationParameters, client: any ChatCompleting,
-        stored: StoredConversation, sink: any ResultSink
+        stored: StoredConversation, sink: any TurnSink
     ) {
         self.sample = sample
         self.runId = runId

@@ -1,5 +1,5 @@
 import Foundation
-public import ProctorBenchmarks
+import ProctorBenchmarks
 public import ProctorCore
 import Synchronization
 
@@ -9,42 +9,37 @@ import Synchronization
 /// A failed request is recorded as an error with its kind and never scored. A cancelled request
 /// is not recorded at all, so a resumed run sends it again.
 public struct EvalRunner: Sendable {
-    /// The benchmark that runs each conversation.
-    public let benchmark: any Benchmark
     /// Who answers.
     public let client: any ChatCompleting
     /// Where results go.
-    public let sink: any ResultSink
-    /// Conversations in flight at once.
-    public let concurrency: Int
+    public let sink: any TurnSink
 
     /// Creates a runner.
-    public init(benchmark: any Benchmark, client: any ChatCompleting, sink: any ResultSink, concurrency: Int) {
-        self.benchmark = benchmark
+    public init(client: any ChatCompleting, sink: any TurnSink) {
         self.client = client
         self.sink = sink
-        self.concurrency = max(1, concurrency)
     }
 
-    /// Runs `pending` under `runId`; `stored` holds what earlier sessions answered, and
-    /// `alreadyDone` of `total` samples were finished before.
-    public func run(
-        runId: String, pending: [EvalSample], stored: [String: StoredConversation], alreadyDone: Int, total: Int,
-        parameters: GenerationParameters, progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }
-    ) async throws {
+    /// Runs `prepared`'s pending samples, at most its specification's concurrency at once, each
+    /// conversation continuing from what earlier sessions stored.
+    public func run(_ prepared: PreparedEval, progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }) async throws {
         let tally = ProgressTally(
             sink: sink,
-            initial: EvalProgress(completed: alreadyDone, total: total, completedThisSession: 0, errors: 0, correct: 0, elapsed: 0))
+            initial: EvalProgress(
+                completed: prepared.finished, total: prepared.samples.count, completedThisSession: 0, errors: 0, correct: 0,
+                elapsed: 0))
+        let runId = prepared.run.id
+        let parameters = prepared.specification.parameters
         try await withThrowingTaskGroup(of: Void.self) { group in
-            var queue = pending.makeIterator()
+            var queue = prepared.pending.makeIterator()
             let process: @Sendable (EvalSample) async throws -> Void = { sample in
                 let conversation = Conversation(
                     sample: sample, runId: runId, parameters: parameters, client: client,
-                    stored: stored[sample.id] ?? StoredConversation(), sink: tally)
-                try await benchmark.converse(sample, in: conversation)
+                    stored: prepared.stored[sample.id] ?? StoredConversation(), sink: tally)
+                try await prepared.benchmark.converse(sample, in: conversation)
                 progress(tally.sampleFinished())
             }
-            for _ in 0..<concurrency {
+            for _ in 0..<max(1, prepared.specification.concurrency) {
                 guard let sample = queue.next() else { break }
                 group.addTask { try await process(sample) }
             }
@@ -56,14 +51,14 @@ public struct EvalRunner: Sendable {
     }
 }
 
-/// Passes results on to the real sink and counts, per finished sample, whether it ended in an
+/// Passes turns on to the real sink and counts, per finished sample, whether it ended in an
 /// error and whether its final turn was correct.
-private final class ProgressTally: ResultSink {
-    private let sink: any ResultSink
+private final class ProgressTally: TurnSink {
+    private let sink: any TurnSink
     private let start = ContinuousClock.now
     private let state: Mutex<EvalProgress>
 
-    init(sink: any ResultSink, initial: EvalProgress) {
+    init(sink: any TurnSink, initial: EvalProgress) {
         self.sink = sink
         state = Mutex(initial)
     }
@@ -77,14 +72,6 @@ private final class ProgressTally: ResultSink {
             case .success: break
             }
         }
-    }
-
-    func record(_ requests: [LoadRequestSample], runId: String) async throws {
-        try await sink.record(requests, runId: runId)
-    }
-
-    func record(_ level: LoadReport.Level, startedAt: Date, runId: String) async throws {
-        try await sink.record(level, startedAt: startedAt, runId: runId)
     }
 
     /// Counts one finished sample and returns the progress.

@@ -77,12 +77,9 @@ public struct EvalSession: Sendable {
     public func execute(
         _ prepared: PreparedEval, client: any ChatCompleting, progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }
     ) async throws -> EvalSummary {
-        let runner = EvalRunner(
-            benchmark: prepared.benchmark, client: client, sink: store, concurrency: prepared.specification.concurrency)
+        let runner = EvalRunner(client: client, sink: store)
         try await lifecycle.perform(prepared.run) {
-            try await runner.run(
-                runId: prepared.run.id, pending: prepared.pending, stored: prepared.stored, alreadyDone: prepared.finished,
-                total: prepared.samples.count, parameters: prepared.specification.parameters, progress: progress)
+            try await runner.run(prepared, progress: progress)
         }
         return try await summary(of: prepared.run.id)
     }

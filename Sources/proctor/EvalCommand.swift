@@ -120,9 +120,7 @@ struct EvalCommand: AsyncParsableCommand {
     }
 
     private func resumeRun(_ id: String, session: EvalSession) async throws {
-        guard let run = try await session.store.run(id: id) else {
-            throw ProctorError.badInput("no run \(id) in \(storage.store)", hint: "list runs with: proctor runs list --store \(storage.store)")
-        }
+        let run = try await storage.run(id, in: session.store)
         let prepared = try await session.prepare(run)
         let resolved = try target.resolve(target.model ?? run.target, storedModelName: run.modelName)
         try await EndpointSession.with(

@@ -22,7 +22,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The run `id`, or a bad-input error naming the store.
-    func run(_ id: String, in database: ProctorDatabase) async throws -> Run {
+    func run(_ id: String, in database: any RunStore) async throws -> Run {
         guard let run = try await database.run(id: id) else {
             throw ProctorError.badInput("no run \(id) in \(store)", hint: "see the ids with: proctor runs list --store \(store)")
         }

@@ -1,11 +1,15 @@
 public import Foundation
 
-/// Where runners put what they measure, the moment they measure it. The run store implements it;
-/// a runner never sees a database row.
-public protocol ResultSink: Sendable {
+/// Where a benchmark's conversation puts each turn's result, the moment it is known.
+public protocol TurnSink: Sendable {
     /// Stores one turn of one sample, replacing an earlier result for the same sample and turn
     /// (a failed turn that a resumed run answers).
     func record(_ turn: TurnResult) async throws
+}
+
+/// Where runners put what they measure, the moment they measure it: turns, load requests and
+/// levels. The run store implements it; a runner never sees a database row.
+public protocol ResultSink: TurnSink {
     /// Stores measured load requests of run `runId`, in one batch.
     func record(_ requests: [LoadRequestSample], runId: String) async throws
     /// Stores a finished load level of run `runId`, started at `startedAt`.
