@@ -3,7 +3,7 @@ public import ProctorCore
 /// The benchmarks Proctor ships, by name, with their protocols.
 public enum BenchmarkCatalog {
     /// Benchmark names `proctor eval` accepts.
-    public static let names = ["gsm8k", "math500", "math"]
+    public static let names = ["gsm8k", "math500", "math", "mt-bench"]
 
     /// The default protocol of each benchmark.
     public static func defaultProtocol(for benchmark: String) -> String? {
@@ -15,6 +15,7 @@ public enum BenchmarkCatalog {
         switch benchmark {
         case "gsm8k": GSM8KProtocol.all.map(\.name)
         case "math500", "math": MathProtocol.all.map(\.name)
+        case "mt-bench": MTBenchBenchmark.TemperatureRule.allCases.map(\.rawValue)
         default: []
         }
     }
@@ -39,6 +40,13 @@ public enum BenchmarkCatalog {
                     "unknown protocol '\(chosen)' for \(name); choose one of: \(protocols(for: name).joined(separator: ", "))")
             }
             return try MathBenchmark(split: name == "math" ? .test : .math500, protocol: promptProtocol)
+        case "mt-bench":
+            let chosen = protocolName ?? MTBenchBenchmark.TemperatureRule.perCategory.rawValue
+            guard let rule = MTBenchBenchmark.TemperatureRule(rawValue: chosen) else {
+                throw CatalogError(
+                    "unknown protocol '\(chosen)' for mt-bench; choose one of: \(protocols(for: name).joined(separator: ", "))")
+            }
+            return try MTBenchBenchmark(temperatureRule: rule)
         default:
             throw CatalogError("unknown benchmark '\(name)'; available: \(names.joined(separator: ", "))")
         }

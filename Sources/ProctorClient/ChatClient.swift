@@ -24,12 +24,19 @@ public final class ChatClient: Sendable {
     let httpClient: HTTPClient
     let logger: Logger
     private let apiKey: String?
+    /// Spaces requests to the provider's limits and pauses them all after a `429`, if given.
+    let rateLimiter: RateLimiter?
     /// The chat request every attempt copies, or why the endpoint's URL cannot be used.
     let requestTemplate: Result<HTTPClient.Request, AttemptFailure>
 
     /// Creates a client; call ``shutdown()`` when done, or use ``withChatClient(endpoint:configuration:_:)``.
-    public init(endpoint: Endpoint, configuration: ChatClientConfiguration = .init(), logger: Logger? = nil) {
+    /// A `rateLimiter` makes ``complete(_:parameters:context:)`` wait for it before every attempt.
+    public init(
+        endpoint: Endpoint, configuration: ChatClientConfiguration = .init(), logger: Logger? = nil,
+        rateLimiter: RateLimiter? = nil
+    ) {
         self.endpoint = endpoint
+        self.rateLimiter = rateLimiter
         self.configuration = configuration
         self.logger = logger ?? Logger(label: "proctor.client")
         apiKey = endpoint.apiKey()
@@ -63,15 +70,24 @@ public final class ChatClient: Sendable {
         _ messages: [ChatMessage], parameters: GenerationParameters, context: RequestContext = .none
     ) async throws -> Completion {
         let deadline = ContinuousClock.now + configuration.requestTimeout
+        let estimate = RateLimiter.estimateTokens(of: messages.reduce(0) { $0 + $1.content.utf8.count })
         var attempt = 1
         while true {
             do {
+                try await rateLimiter?.admit(estimatedTokens: estimate)
                 var completion = try await self.attempt(messages, parameters: parameters, context: context, deadline: deadline)
                 completion.attempts = attempt
+                if let usage = completion.usage {
+                    await rateLimiter?.settle(estimatedTokens: estimate, actualTokens: usage.totalTokens)
+                }
                 return completion
             } catch let failure as AttemptFailure {
                 var error = failure.error
                 error.attempts = attempt
+                if error.kind == .rateLimited, let rateLimiter {
+                    await rateLimiter.backOff(
+                        for: configuration.retry.delay(afterAttempt: attempt, retryAfter: failure.retryAfter, jitter: 1))
+                }
                 guard error.isRetryable, attempt < configuration.retry.maxAttempts else { throw error }
                 let wait = configuration.retry.delay(afterAttempt: attempt, retryAfter: failure.retryAfter)
                 guard ContinuousClock.now + wait < deadline else { throw error }
@@ -126,10 +142,10 @@ public final class ChatClient: Sendable {
 
 /// Runs `body` with a client that is shut down afterwards, whatever happens.
 public func withChatClient<Result: Sendable>(
-    endpoint: Endpoint, configuration: ChatClientConfiguration = .init(),
+    endpoint: Endpoint, configuration: ChatClientConfiguration = .init(), rateLimiter: RateLimiter? = nil,
     _ body: (ChatClient) async throws -> Result
 ) async throws -> Result {
-    let client = ChatClient(endpoint: endpoint, configuration: configuration)
+    let client = ChatClient(endpoint: endpoint, configuration: configuration, rateLimiter: rateLimiter)
     do {
         let result = try await body(client)
         try await client.shutdown()

@@ -18,10 +18,13 @@ public struct Endpoint: Sendable, Hashable, Codable, CustomStringConvertible {
     public var apiKeyEnvironmentVariable: String?
     /// Extra headers to send (never secrets: use the key variable for those).
     public var headers: [String: String]
+    /// What the endpoint charges per million tokens, when the config says.
+    public var prices: TokenPrices?
 
     /// Creates an endpoint, checking the URL. A URL with no path gets `/v1`.
     public init(
-        baseURL: String, model: String, apiKeyEnvironmentVariable: String? = nil, headers: [String: String] = [:]
+        baseURL: String, model: String, apiKeyEnvironmentVariable: String? = nil, headers: [String: String] = [:],
+        prices: TokenPrices? = nil
     ) throws(EndpointError) {
         guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             url.host != nil
@@ -35,6 +38,7 @@ public struct Endpoint: Sendable, Hashable, Codable, CustomStringConvertible {
         self.model = model
         self.apiKeyEnvironmentVariable = apiKeyEnvironmentVariable
         self.headers = headers
+        self.prices = prices
     }
 
     /// The URL of the chat completions route.

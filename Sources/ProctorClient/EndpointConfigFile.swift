@@ -1,4 +1,5 @@
 import Foundation
+import ProctorCore
 import Yams
 
 /// Named endpoints from a `proctor.yaml` file.
@@ -10,6 +11,7 @@ import Yams
 ///     model: Qwen/Qwen2.5-0.5B-Instruct
 ///     api_key_env: VLLM_API_KEY   # the variable's name, never the key
 ///     headers: { X-Team: evals }
+///     prices: { input_per_million: 0.15, output_per_million: 0.60 }   # US dollars
 /// ```
 public struct EndpointConfigFile: Sendable {
     /// The endpoints by name.
@@ -23,9 +25,18 @@ public struct EndpointConfigFile: Sendable {
             var model: String?
             var apiKeyEnv: String?
             var headers: [String: String]?
+            var prices: Prices?
             enum CodingKeys: String, CodingKey {
-                case url, model, headers
+                case url, model, headers, prices
                 case apiKeyEnv = "api_key_env"
+            }
+        }
+        struct Prices: Decodable {
+            var inputPerMillion: Double?
+            var outputPerMillion: Double?
+            enum CodingKeys: String, CodingKey {
+                case inputPerMillion = "input_per_million"
+                case outputPerMillion = "output_per_million"
             }
         }
         var models: [String: Model]?
@@ -48,9 +59,19 @@ public struct EndpointConfigFile: Sendable {
             guard let modelName = model.model else {
                 throw EndpointError("\(path): models.\(name).model is missing (the model name the server serves)")
             }
+            var prices: TokenPrices?
+            if let given = model.prices {
+                guard let input = given.inputPerMillion, let output = given.outputPerMillion, input >= 0, output >= 0 else {
+                    throw EndpointError(
+                        "\(path): models.\(name).prices needs input_per_million and output_per_million, both numbers ≥ 0 "
+                            + "(US dollars per million tokens)")
+                }
+                prices = TokenPrices(inputPerMillion: input, outputPerMillion: output)
+            }
             do {
                 endpoints[name] = try Endpoint(
-                    baseURL: url, model: modelName, apiKeyEnvironmentVariable: model.apiKeyEnv, headers: model.headers ?? [:])
+                    baseURL: url, model: modelName, apiKeyEnvironmentVariable: model.apiKeyEnv, headers: model.headers ?? [:],
+                    prices: prices)
             } catch {
                 throw EndpointError("\(path): models.\(name).url: \(error.message)")
             }

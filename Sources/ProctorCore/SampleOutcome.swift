@@ -10,6 +10,8 @@ public struct SampleOutcome: Sendable, Hashable {
     public var timings: RequestTimings?
     /// The sample's categories (subject, level…).
     public var groups: [String: String]
+    /// Whether the answer was reused (from the answer cache, or the run it re-judges).
+    public var isCached: Bool = false
 
     /// Creates an outcome.
     public init(

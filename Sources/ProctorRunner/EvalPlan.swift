@@ -20,6 +20,8 @@ public struct EvalPlan: Sendable {
     public var limit: Int?
     /// Seed that shuffles the samples before the limit is applied.
     public var seed: Int?
+    /// Only samples whose `category` group is one of these (all when empty), before the limit.
+    public var categories: Set<String> = []
 
     /// Creates a plan.
     public init(

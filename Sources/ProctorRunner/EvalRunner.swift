@@ -1,5 +1,5 @@
 import Foundation
-import ProctorBenchmarks
+public import ProctorBenchmarks
 public import ProctorCore
 import Synchronization
 
@@ -13,11 +13,14 @@ public struct EvalRunner: Sendable {
     public let client: any ChatCompleting
     /// Where results go.
     public let sink: any TurnSink
+    /// Where identical earlier requests' answers are found, when the run caches answers.
+    public let caching: AnswerCaching?
 
     /// Creates a runner.
-    public init(client: any ChatCompleting, sink: any TurnSink) {
+    public init(client: any ChatCompleting, sink: any TurnSink, caching: AnswerCaching? = nil) {
         self.client = client
         self.sink = sink
+        self.caching = caching
     }
 
     /// Runs `prepared`'s pending samples, at most its specification's concurrency at once, each
@@ -35,7 +38,7 @@ public struct EvalRunner: Sendable {
             let process: @Sendable (EvalSample) async throws -> Void = { sample in
                 let conversation = Conversation(
                     sample: sample, runId: runId, parameters: parameters, client: client,
-                    stored: prepared.stored[sample.id] ?? StoredConversation(), sink: tally)
+                    stored: prepared.stored[sample.id] ?? StoredConversation(), sink: tally, caching: caching)
                 try await prepared.benchmark.converse(sample, in: conversation)
                 progress(tally.sampleFinished())
             }

@@ -24,13 +24,16 @@ public struct EvalSession: Sendable {
     }
 
     /// Records a new run for `plan` and returns it with its samples, built once; nothing is sent yet.
-    public func create(plan: EvalPlan, modelId: String?) async throws -> PreparedEval {
-        let selected = SampleSelection.select(plan.benchmark.samples(), limit: plan.limit, seed: plan.seed)
+    public func create(plan: EvalPlan, modelId: String?, judge: JudgeSpecification? = nil) async throws -> PreparedEval {
+        let candidates = plan.benchmark.samples().filter {
+            plan.categories.isEmpty || plan.categories.contains($0.groups["category"] ?? "")
+        }
+        let selected = SampleSelection.select(candidates, limit: plan.limit, seed: plan.seed)
         let specification = EvalSpecification(
             benchmark: plan.benchmark.name, promptProtocol: plan.benchmark.protocolName, dataset: plan.benchmark.dataset,
             parameters: plan.parameters, streaming: plan.streaming, concurrency: plan.concurrency, sampleSeed: plan.seed,
             sampleLimit: plan.limit, sampleIds: selected.map(\.id), extractorNames: plan.benchmark.extractorNames,
-            task: (plan.benchmark as? JSONLTask)?.definition)
+            task: (plan.benchmark as? JSONLTask)?.definition, judge: judge, prices: plan.endpoint.prices)
         let run = try await lifecycle.create(
             .eval(specification), target: plan.target, endpointURL: plan.endpoint.baseURL, modelName: plan.endpoint.model,
             modelId: modelId,
@@ -73,11 +76,17 @@ public struct EvalSession: Sendable {
     }
 
     /// Runs whatever the run still lacks, records how the session ended, and returns the summary
-    /// over every stored result.
+    /// over every stored result. With `cacheAnswers`, a request identical to one already stored
+    /// (same endpoint, model id, messages and parameters) reuses its answer.
     public func execute(
-        _ prepared: PreparedEval, client: any ChatCompleting, progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }
+        _ prepared: PreparedEval, client: any ChatCompleting, cacheAnswers: Bool = false,
+        progress: @escaping @Sendable (EvalProgress) -> Void = { _ in }
     ) async throws -> EvalSummary {
-        let runner = EvalRunner(client: client, sink: store)
+        let run = prepared.run
+        let caching =
+            cacheAnswers
+            ? AnswerCaching(cache: store, endpointURL: run.endpointURL, modelId: run.modelId ?? run.modelName) : nil
+        let runner = EvalRunner(client: client, sink: store, caching: caching)
         try await lifecycle.perform(prepared.run) {
             try await runner.run(prepared, progress: progress)
         }

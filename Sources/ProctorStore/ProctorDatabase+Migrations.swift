@@ -98,6 +98,39 @@ extension ProctorDatabase {
             try LegacyRuns.migrate(db)
             try db.alter(table: "sample_result") { t in t.add(column: "isFinal", .boolean).notNull().defaults(to: true) }
         }
+        migrator.registerMigration("v5: judgments and the answer cache") { db in
+            try db.alter(table: "sample_result") { t in
+                t.add(column: "cacheKey", .text)
+                t.add(column: "isCached", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "sample_result_cacheKey", on: "sample_result", columns: ["cacheKey"])
+            try db.create(table: "judgment") { t in
+                t.column("runId", .text).notNull().references("run", onDelete: .cascade)
+                t.column("opponentRunId", .text).notNull().defaults(to: "")
+                t.column("sampleId", .text).notNull()
+                t.column("turn", .integer).notNull()
+                t.column("game", .integer).notNull()
+                t.column("repeatIndex", .integer).notNull()
+                t.column("category", .text).notNull()
+                t.column("promptName", .text).notNull()
+                t.column("prompt", .jsonText).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("output", .text)
+                t.column("rating", .double)
+                t.column("winner", .text)
+                t.column("parseRule", .text).notNull()
+                t.column("errorKind", .text)
+                t.column("errorMessage", .text)
+                t.column("httpStatus", .integer)
+                t.column("attempts", .integer)
+                t.column("promptTokens", .integer)
+                t.column("completionTokens", .integer)
+                t.column("latency", .double)
+                t.column("judgeModel", .text).notNull()
+                t.primaryKey(["runId", "opponentRunId", "sampleId", "turn", "game", "repeatIndex"])
+            }
+            try db.create(index: "judgment_opponentRunId", on: "judgment", columns: ["opponentRunId"])
+        }
         return migrator
     }
 }

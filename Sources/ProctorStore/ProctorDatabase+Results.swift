@@ -47,6 +47,7 @@ extension ProctorDatabase {
         var completionTokens: Int?
         var timings: RequestTimings?
         var groups: [String: String]?
+        var isCached: Bool
     }
 
     /// Every stored turn of a run reduced to what a summary needs, read without the prompts and
@@ -56,16 +57,18 @@ extension ProctorDatabase {
             try OutcomeRow.fetchAll(
                 db,
                 sql: """
-                    SELECT extractions, errorKind, promptTokens, completionTokens, timings, groups
+                    SELECT extractions, errorKind, promptTokens, completionTokens, timings, groups, isCached
                     FROM sample_result WHERE runId = ? ORDER BY sampleIndex, turn
                     """,
                 arguments: [runId]
             ).map { row in
-                SampleOutcome(
+                var outcome = SampleOutcome(
                     score: row.extractions.map(SampleScore.init(outputs:)),
                     errorKind: row.errorKind.map(CompletionError.Kind.init(rawValue:)),
                     usage: row.promptTokens.map { TokenUsage(promptTokens: $0, completionTokens: row.completionTokens ?? 0) },
                     timings: row.timings, groups: row.groups ?? [:])
+                outcome.isCached = row.isCached
+                return outcome
             }
         }
     }

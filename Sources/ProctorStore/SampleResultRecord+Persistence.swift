@@ -30,6 +30,8 @@ extension SampleResultRecord {
         container["e2el"] = e2el
         container["timings"] = timings.map(Self.json(timings:))
         container["model"] = model
+        container["cacheKey"] = cacheKey
+        container["isCached"] = isCached
     }
 
     static func json(extractions: [ExtractorOutput]) -> String {

@@ -54,6 +54,10 @@ public struct SampleResultRecord: Codable, Sendable, Hashable, FetchableRecord, 
     public var timings: RequestTimings?
     /// The model id the server put in its response.
     public var model: String?
+    /// The answer-cache key of the request, when the run caches answers.
+    public var cacheKey: String?
+    /// Whether the answer was reused from the cache.
+    public var isCached: Bool
 
     /// Column names.
     public enum Columns {
@@ -78,6 +82,8 @@ public struct SampleResultRecord: Codable, Sendable, Hashable, FetchableRecord, 
         prompt = result.prompt
         reference = result.reference
         groups = result.groups.isEmpty ? nil : result.groups
+        cacheKey = result.cacheKey
+        isCached = result.isCached
         switch result.outcome {
         case .success(let completion):
             response = completion.text

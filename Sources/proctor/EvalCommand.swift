@@ -17,10 +17,14 @@ struct EvalCommand: AsyncParsableCommand {
               proctor eval gsm8k --model http://gpu:8000/v1 --protocol gsm8k_zeroshot_chat --concurrency 32
               proctor eval math500 --model local --protocol math_zeroshot_boxed --max-tokens 1024
               proctor eval --data router.jsonl --prompt-field prompt --label-field answer --scorer exact --model local
+              proctor eval mt-bench --model local --judge local --limit 2
+              proctor eval mt-bench --model a --model b --judge gpt-4o --judge-rate 10/s --pairwise
               proctor eval --resume r1a2b3c4d
             Benchmarks: \(BenchmarkCatalog.names.joined(separator: ", ")). \
             GSM8K protocols: \(BenchmarkCatalog.protocols(for: "gsm8k").joined(separator: ", ")) (default gsm8k_cot). \
             MATH protocols: \(BenchmarkCatalog.protocols(for: "math").joined(separator: ", ")) (default minerva_math).
+            MT-bench protocols: fastchat (FastChat's per-category temperatures; the default) and fixed_temperature \
+            (chosen when --temperature is given). MT-bench answers are judged by --judge, or later by `proctor judge`.
             Scorers for --data: exact, numeric, contains, regex:PATTERN, math, none.
             """)
 
@@ -49,6 +53,16 @@ struct EvalCommand: AsyncParsableCommand {
 
     @Option(help: "Evaluate at most this many samples.")
     var limit: Int?
+
+    @Option(help: "MT-bench: only questions of this category (repeatable): \(MTBenchDataset.categories.joined(separator: ", ")).")
+    var category: [String] = []
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Reuse a stored answer to an identical request (endpoint, model id, messages, parameters) instead of asking again (default: on for mt-bench).")
+    var cache: Bool?
+
+    @OptionGroup var judging: JudgeOptions
 
     @Option(help: "Shuffle samples with this seed before --limit, and send it as the generation seed.")
     var seed: Int?
@@ -83,6 +97,22 @@ struct EvalCommand: AsyncParsableCommand {
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if attempts < 1 { throw ValidationError("--attempts must be at least 1") }
+        let judged = benchmarks.contains("mt-bench")
+        if judging.judge != nil, !judged, resume == nil {
+            throw ValidationError("--judge applies to judged benchmarks (mt-bench)")
+        }
+        if !category.isEmpty {
+            guard judged else { throw ValidationError("--category applies to mt-bench") }
+            for name in category where !MTBenchDataset.categories.contains(name) {
+                throw ValidationError("unknown category '\(name)'; choose from \(MTBenchDataset.categories.joined(separator: ", "))")
+            }
+        }
+        if let baseline = judging.baseline, !target.models.contains(baseline) {
+            throw ValidationError("--baseline must be one of the --model values")
+        }
+        if judging.pairwise, target.models.count < 2, resume == nil {
+            throw ValidationError("--pairwise compares models: give at least two --model")
+        }
     }
 
     func run() async throws {
@@ -96,37 +126,105 @@ struct EvalCommand: AsyncParsableCommand {
                 let definition = JSONLTaskDefinition(
                     path: data, promptField: promptField, labelField: labelField, system: system,
                     scorer: scorer ?? (labelField == nil ? "none" : "exact"))
-                try await start(try JSONLTask(definition), session: session)
+                let task = try JSONLTask(definition)
+                for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
+                    try await start(task, model: model, session: session)
+                }
             }
             for name in benchmarks {
-                try await start(try BenchmarkCatalog.make(name, protocol: promptProtocol), session: session)
+                let benchmark = try BenchmarkCatalog.make(name, protocol: protocolName(for: name))
+                var runIds: [String] = []
+                for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
+                    runIds.append(try await start(benchmark, model: model, session: session))
+                }
+                if benchmark is MTBenchBenchmark { try await finishJudged(runIds, session: session) }
             }
         }
     }
 
-    private func start(_ benchmark: any Benchmark, session: EvalSession) async throws {
+    /// The protocol for `benchmark`: `--protocol`, or for MT-bench with `--temperature` the fixed one.
+    private func protocolName(for benchmark: String) -> String? {
+        if benchmark == "mt-bench", promptProtocol == nil, generation.temperature != nil {
+            return MTBenchBenchmark.TemperatureRule.fixed.rawValue
+        }
+        return promptProtocol
+    }
+
+    @discardableResult
+    private func start(_ benchmark: any Benchmark, model: String?, session: EvalSession) async throws -> String {
         var parameters = generation.applied(to: benchmark.defaultParameters)
         if let seed { parameters.seed = seed }
-        let resolved = try target.resolve()
+        let resolved = try target.resolve(model)
         let chosen = parameters
-        try await EndpointSession.with(resolved, targetName: target.model ?? "", concurrency: concurrency, quiet: output.json) {
+        let judge = try judging.specification(comparedRunIds: [], baselineRunId: nil)
+        return try await EndpointSession.with(resolved, targetName: model ?? "", concurrency: concurrency, quiet: output.json) {
             ready in
-            let plan = EvalPlan(
+            var plan = EvalPlan(
                 benchmark: benchmark, target: ready.targetName, endpoint: ready.endpoint, parameters: chosen,
                 streaming: !generation.noStream, concurrency: concurrency, limit: limit, seed: seed)
-            let prepared = try await session.create(plan: plan, modelId: ready.modelId)
+            plan.categories = Set(category)
+            let prepared = try await session.create(plan: plan, modelId: ready.modelId, judge: judge)
             try await execute(prepared, endpoint: ready.endpoint, session: session)
+            return prepared.run.id
+        }
+    }
+
+    /// Judges the MT-bench runs `runIds` (if a judge was given) and prints their comparison.
+    private func finishJudged(_ runIds: [String], session: EvalSession) async throws {
+        let judgeSession = JudgeSession(store: session.store)
+        if let judgeTarget = try judging.resolve(config: target.config), let judgeName = judging.judge {
+            let baseline = zip(target.models, runIds).first { $0.0 == judging.baseline }?.1
+            for id in runIds {
+                guard var run = try await session.store.run(id: id), var evaluation = run.eval else { continue }
+                evaluation.judge?.comparedRunIds = runIds
+                evaluation.judge?.baselineRunId = baseline
+                run.specification = .eval(evaluation)
+                try await session.store.update(run)
+            }
+            try await judge(runIds, target: judgeTarget, name: judgeName, session: judgeSession)
+        }
+        try await JudgePhase.report(runIds: runIds, session: judgeSession, json: output.json)
+    }
+
+    private func judge(_ runIds: [String], target judgeTarget: TargetOptions.Target, name: String, session: JudgeSession)
+        async throws
+    {
+        do {
+            try await interruptible {
+                try await JudgePhase.run(
+                    runIds: runIds, target: judgeTarget, targetName: name, attempts: judging.judgeAttempts,
+                    timeout: generation.requestTimeout(default: 600), session: session, quiet: output.json)
+            }
+        } catch is Interrupted {
+            Terminal.info(
+                "interrupted while judging; every finished judgment is stored. Resume with: proctor eval --resume \(runIds[0]) --store \(storage.store)")
+            throw ExitCode(130)
         }
     }
 
     private func resumeRun(_ id: String, session: EvalSession) async throws {
         let run = try await storage.run(id, in: session.store)
         let prepared = try await session.prepare(run)
-        let resolved = try target.resolve(target.model ?? run.target, storedModelName: run.modelName)
-        try await EndpointSession.with(
-            resolved, targetName: target.model ?? run.target, concurrency: prepared.specification.concurrency, quiet: output.json
-        ) { ready in
-            try await execute(prepared, endpoint: ready.endpoint, session: session)
+        // A judged run whose answers are all in (re-judged and imported runs among them) needs only its judge.
+        if prepared.specification.judge == nil || !prepared.pending.isEmpty {
+            let resolved = try target.resolve(target.model ?? run.target, storedModelName: run.modelName)
+            try await EndpointSession.with(
+                resolved, targetName: target.model ?? run.target, concurrency: prepared.specification.concurrency,
+                quiet: output.json
+            ) { ready in
+                try await execute(prepared, endpoint: ready.endpoint, session: session)
+            }
+        }
+        if let judge = prepared.specification.judge {
+            let runIds = judge.comparedRunIds.isEmpty ? [run.id] : judge.comparedRunIds
+            let name = judging.judge ?? judge.target
+            let judgeTarget = try TargetOptions.resolve(
+                name, modelName: judging.judgeModelName ?? (judging.judge == nil ? judge.modelName : nil),
+                apiKeyEnv: judging.judgeApiKeyEnv, config: target.config)
+            try await self.judge(runIds, target: judgeTarget, name: name, session: JudgeSession(store: session.store))
+            try await JudgePhase.report(runIds: runIds, session: JudgeSession(store: session.store), json: output.json)
+        } else if prepared.specification.benchmark == "mt-bench" {
+            try await JudgePhase.report(runIds: [run.id], session: JudgeSession(store: session.store), json: output.json)
         }
     }
 
@@ -144,16 +242,23 @@ struct EvalCommand: AsyncParsableCommand {
                     + "\(prepared.pending.count) of \(prepared.samples.count) samples to go, \(endpoint), "
                     + "concurrency \(specification.concurrency)")
         }
-        let printer = ProgressPrinter(label: specification.benchmark, enabled: !output.json)
+        let printer = ProgressPrinter(
+            label: specification.benchmark, enabled: !output.json, showsAccuracy: !specification.extractorNames.isEmpty)
         do {
             let summary = try await interruptible {
                 try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
-                    try await session.execute(prepared, client: client, progress: { printer.update($0) })
+                    try await session.execute(
+                        prepared, client: client, cacheAnswers: cache ?? (specification.benchmark == "mt-bench"),
+                        progress: { printer.update($0) })
                 }
             }
             printer.finish()
             let finished = try await session.store.run(id: run.id) ?? run
-            if output.json {
+            if specification.benchmark == "mt-bench" {
+                if !output.json {
+                    Terminal.info("run \(run.id): \(summary.samples - summary.errors) of \(summary.samples) turns answered")
+                }
+            } else if output.json {
                 Terminal.out(try SummaryReport.json(run: finished, specification: specification, summary: summary))
             } else {
                 Terminal.out(SummaryReport.text(run: finished, specification: specification, summary: summary))

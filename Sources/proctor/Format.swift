@@ -27,6 +27,16 @@ enum Format {
         return String(result.reversed())
     }
 
+    /// `text` safe to print on a terminal: control characters (escape sequences included), which
+    /// a server or a model could send, become U+FFFD.
+    static func plain(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
+                }))
+    }
+
     static func date(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

@@ -94,6 +94,7 @@ struct LoadCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if target.models.count > 1 { throw ValidationError("load takes one --model; run one load test per server") }
         let modes = [users != nil, rate != nil, sweep].filter { $0 }.count
         if modes != 1 { throw ValidationError("choose one of --users, --rate or --sweep") }
         if [workload != nil, data != nil, inputTokens != nil || outputTokens != nil].filter({ $0 }).count > 1 {

@@ -12,11 +12,14 @@ final class ProgressPrinter: Sendable {
 
     private let label: String
     private let enabled: Bool
+    private let showsAccuracy: Bool
     private let state = Mutex(State())
 
-    init(label: String, enabled: Bool) {
+    /// A printer for `label`; `showsAccuracy` is false for benchmarks a judge grades later.
+    init(label: String, enabled: Bool, showsAccuracy: Bool = true) {
         self.label = label
         self.enabled = enabled
+        self.showsAccuracy = showsAccuracy
     }
 
     func update(_ progress: EvalProgress) {
@@ -33,7 +36,7 @@ final class ProgressPrinter: Sendable {
             }
             state.lastDraw = now
             state.drew = true
-            return Self.render(label: label, progress)
+            return Self.render(label: label, progress, showsAccuracy: showsAccuracy)
         }
         if let line { Terminal.progress(line) }
     }
@@ -42,12 +45,12 @@ final class ProgressPrinter: Sendable {
         if state.withLock({ $0.drew }) { Terminal.endProgress() }
     }
 
-    static func render(label: String, _ p: EvalProgress) -> String {
+    static func render(label: String, _ p: EvalProgress, showsAccuracy: Bool = true) -> String {
         let percent = p.total > 0 ? Double(p.completed) * 100 / Double(p.total) : 100
         let eta = p.estimatedSecondsLeft.map { "ETA \(Format.seconds($0))" } ?? "ETA –"
         let accuracy = p.completedThisSession - p.errors > 0
             ? Format.percent(Double(p.correct) / Double(p.completedThisSession - p.errors)) : "–"
         return "\(label) \(p.completed)/\(p.total) \(Format.fixed(percent, 0))% · \(Format.fixed(p.rate, 2))/s · \(eta)"
-            + " · errors \(p.errors) · accuracy so far \(accuracy)"
+            + " · errors \(p.errors)" + (showsAccuracy ? " · accuracy so far \(accuracy)" : "")
     }
 }

@@ -10,10 +10,16 @@ enum RunView {
     case eval(Run, EvalSpecification, EvalSummary)
     /// A load run and its report.
     case load(Run, LoadSpecification, LoadReport)
+    /// A judged evaluation (MT-bench) and its judged figures (with the runs it was compared with,
+    /// in pairwise grading).
+    case judged(Run, EvalSpecification, JudgedComparison)
 
     /// Reads what `run` shows from `database`.
     static func load(_ run: Run, from database: ProctorDatabase) async throws -> RunView {
         switch run.specification {
+        case .eval(let specification) where specification.benchmark == "mt-bench":
+            let compared = specification.judge.flatMap { $0.mode == .pairwise ? $0.comparedRunIds : nil } ?? [run.id]
+            return .judged(run, specification, try await JudgeSession(store: database).comparison(runIds: compared))
         case .eval(let specification):
             return .eval(run, specification, try await EvalSession(store: database).summary(of: run.id))
         case .load(let specification):
@@ -30,6 +36,14 @@ enum RunView {
                 run.id, Format.date(run.createdAt), run.status.rawValue, "eval",
                 "\(specification.benchmark) (\(specification.promptProtocol))", model(run),
                 "\(summary.samples)/\(specification.sampleIds.count)", accuracy,
+            ]
+        case .judged(let run, let specification, let comparison):
+            let entry = comparison.entries.first { $0.runId == run.id }
+            let score = entry?.scores?.overall.map { "MT-bench \(Format.fixed($0.mean, 2))" } ?? "not judged"
+            return [
+                run.id, Format.date(run.createdAt), run.status.rawValue, "eval",
+                "\(specification.benchmark) (\(specification.promptProtocol))", model(run),
+                "\(entry?.answers ?? 0) answers", score,
             ]
         case .load(let run, let specification, let report):
             let requests = report.levels.reduce(0) { $0 + $1.metrics.completed + $1.metrics.failed }
@@ -51,6 +65,8 @@ enum RunView {
         case .eval(let run, let specification, let summary):
             ListedRun(run: SummaryReport.compact(run, specification), summary: summary, load: nil)
         case .load(let run, _, let report): ListedRun(run: run, summary: nil, load: report)
+        case .judged(let run, let specification, let comparison):
+            ListedRun(run: SummaryReport.compact(run, specification), summary: nil, load: nil, judged: comparison)
         }
     }
 
@@ -70,6 +86,12 @@ enum RunView {
                 """
         case .load(_, _, let report):
             return LoadReportText.table(report)
+        case .judged(let run, let specification, let comparison):
+            return "run \(run.id) · \(specification.benchmark) · protocol \(specification.promptProtocol) · \(run.status.rawValue)\n"
+                + "model        \(Format.plain(run.modelName)) @ \(run.endpointURL)\n"
+                + (specification.judge.map { "judge        \(Format.plain($0.modelId ?? $0.modelName)) @ \($0.endpointURL)\n" } ?? "")
+                + (specification.sourceRunId.map { "source       run \($0)\n" } ?? "")
+                + "created      \(Format.date(run.createdAt))\n\n" + JudgedComparisonText.text(comparison)
         }
     }
 
@@ -80,6 +102,11 @@ enum RunView {
             try SummaryReport.json(run: run, specification: specification, summary: summary)
         case .load(_, _, let report):
             try LoadReportText.json(report)
+        case .judged(let run, let specification, let comparison):
+            String(
+                decoding: try JSONOutput.encode(
+                    ListedRun(run: SummaryReport.compact(run, specification), summary: nil, load: nil, judged: comparison)),
+                as: UTF8.self)
         }
     }
 }
@@ -89,4 +116,5 @@ struct ListedRun: Encodable {
     var run: Run
     var summary: EvalSummary?
     var load: LoadReport?
+    var judged: JudgedComparison? = nil
 }

@@ -6,11 +6,15 @@ import ProctorCore
 /// `--model` and the options that refine it, shared by every command that talks to a server.
 struct TargetOptions: ParsableArguments {
     @Option(
-        name: .long,
+        name: .customLong("model"),
         help: ArgumentHelp(
-            "`local` (the bundled engine), a name from the config file, or a base URL such as http://host:8000/v1.",
+            "`local` (the bundled engine), a name from the config file, or a base URL such as http://host:8000/v1; "
+                + "`eval` takes several, one run each.",
             valueName: "model"))
-    var model: String?
+    var models: [String] = []
+
+    /// The first `--model`.
+    var model: String? { models.first }
 
     @Option(name: .long, help: "The model name to request from a URL endpoint (default: the first one it lists).")
     var modelName: String?
@@ -36,9 +40,14 @@ struct TargetOptions: ParsableArguments {
         guard let target = name ?? model else {
             throw ProctorError.badInput("no model given", hint: "pass --model local, --model NAME from \(config), or --model URL")
         }
+        return try Self.resolve(target, modelName: modelName ?? storedModelName, apiKeyEnv: apiKeyEnv, config: config)
+    }
+
+    /// Resolves `target` as `--model` (or `--judge`) takes it: `local`, a URL, or a name in `config`.
+    static func resolve(_ target: String, modelName: String?, apiKeyEnv: String?, config: String) throws -> Target {
         if target == "local" { return .local }
         if target.hasPrefix("http://") || target.hasPrefix("https://") {
-            return .url(target, modelName: modelName ?? storedModelName, apiKeyEnv: apiKeyEnv)
+            return .url(target, modelName: modelName, apiKeyEnv: apiKeyEnv)
         }
         guard FileManager.default.fileExists(atPath: config) else {
             throw ProctorError.badInput(

@@ -23,12 +23,20 @@ public struct EvalSpecification: Codable, Sendable, Hashable {
     public var extractorNames: [String]
     /// For a user's JSONL task, its definition (file, fields, scorer), so it can be rebuilt.
     public var task: JSONLTaskDefinition?
+    /// For a judged benchmark, how answers are graded; `nil` for deterministic scoring, or for a
+    /// judged run whose answers are not graded yet.
+    public var judge: JudgeSpecification?
+    /// The run whose answers this run re-judges (`proctor judge`), or that an import came from.
+    public var sourceRunId: String?
+    /// Prices of the model's tokens, when the config gives them.
+    public var prices: TokenPrices?
 
     /// Creates a specification.
     public init(
         benchmark: String, promptProtocol: String, dataset: DatasetInfo, parameters: GenerationParameters, streaming: Bool,
         concurrency: Int, sampleSeed: Int?, sampleLimit: Int?, sampleIds: [String], extractorNames: [String],
-        task: JSONLTaskDefinition? = nil
+        task: JSONLTaskDefinition? = nil, judge: JudgeSpecification? = nil, sourceRunId: String? = nil,
+        prices: TokenPrices? = nil
     ) {
         self.benchmark = benchmark
         self.promptProtocol = promptProtocol
@@ -41,5 +49,8 @@ public struct EvalSpecification: Codable, Sendable, Hashable {
         self.sampleIds = sampleIds
         self.extractorNames = extractorNames
         self.task = task
+        self.judge = judge
+        self.sourceRunId = sourceRunId
+        self.prices = prices
     }
 }

@@ -18,7 +18,7 @@ public protocol ResultSink: TurnSink {
 
 /// A ``ResultSink`` that also keeps runs and reads back what a runner needs to resume and to
 /// summarise: the run store, seen from the runners.
-public protocol RunStore: ResultSink {
+public protocol RunStore: ResultSink, JudgmentStore, AnswerCache {
     /// Adds a new run.
     func insert(_ run: Run) async throws
     /// Replaces a run's lifecycle fields and specification.
@@ -32,4 +32,15 @@ public protocol RunStore: ResultSink {
     func outcomes(runId: String) async throws -> [SampleOutcome]
     /// A load run's levels, in order.
     func loadLevels(runId: String) async throws -> [LoadReport.Level]
+    /// Copies every answered turn of run `source` into run `target`, unchanged: a re-judged run
+    /// keeps the answers it judges without asking the model again.
+    func copyAnswers(from source: String, to target: String) async throws
+}
+
+/// Answers already generated, by a key over (endpoint, model id, messages, every generation
+/// parameter): a run that asks the same thing again reuses the stored answer instead of
+/// regenerating it, so judging with another judge or prompt never changes the answers.
+public protocol AnswerCache: Sendable {
+    /// A stored answer whose request had `key`, or `nil`.
+    func cachedAnswer(key: String) async throws -> Completion?
 }

@@ -27,6 +27,10 @@ public struct TurnResult: Sendable, Hashable {
     public var outcome: Result<Completion, CompletionError>
     /// Every extractor's verdict, when the turn was answered and is scored.
     public var score: SampleScore?
+    /// The answer-cache key of the request, when the run caches answers.
+    public var cacheKey: String?
+    /// Whether the answer came from the cache instead of the model.
+    public var isCached: Bool = false
 
     /// Creates a result for turn `turn` of `sample`.
     public init(
