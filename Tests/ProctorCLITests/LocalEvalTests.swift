@@ -1,4 +1,6 @@
 import Foundation
+import ProctorCore
+import ProctorStore
 import ProctorTestSupport
 import Testing
 
@@ -31,6 +33,35 @@ struct LocalEvalTests {
             #expect(output.stdout.contains("protocol minerva_math"), "\(output.stdout)")
             #expect(output.stdout.contains("samples      10 of 10 · scored 10 · errors 0"), "\(output.stdout)")
             #expect(output.stdout.contains("by subject"), "\(output.stdout)")
+        }
+    }
+
+    @Test("eval mt-bench --judge local --limit 2 on SmolLM2-135M: both turns answered, every answer judged and its output parsed")
+    func mtBenchJudgedLocally() async throws {
+        _ = try #require(LocalEngineFixture.installed(), "CI installs the engine before the tests; it is missing")
+        try await withTemporaryDirectory { directory in
+            // Short budgets keep CI lean: the small model is a poor judge, so values are not checked.
+            let output = try await TestLock.localEngine.withLock {
+                try await CommandLineRunner().run(
+                    [
+                        "eval", "mt-bench", "--model", "local", "--judge", "local", "--limit", "2", "--max-tokens", "128",
+                        "--judge-max-tokens", "256", "--concurrency", "2",
+                    ], directory: directory)
+            }
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stdout.contains("4 answers to 2 questions"), "\(output.stdout)")
+            let store = try ProctorDatabase(path: directory.appendingPathComponent("proctor.db").path)
+            let run = try #require(try await store.runs().first)
+            #expect(try await store.results(runId: run.id).map(\.turn) == [1, 2, 1, 2])
+            let judgments = try await store.judgments(runIds: [run.id])
+            #expect(judgments.count == 4)
+            for judgment in judgments {
+                #expect(judgment.error == nil)
+                #expect(judgment.output?.isEmpty == false)
+                #expect(["[[n]]", "[n]", "no rating", "invalid number"].contains(judgment.parseRule))
+                #expect((judgment.verdict == nil) == ["no rating", "invalid number"].contains(judgment.parseRule))
+                #expect(judgment.prompt.first?.role == .system)
+            }
         }
     }
 }

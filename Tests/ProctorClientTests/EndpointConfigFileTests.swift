@@ -1,5 +1,6 @@
 import Foundation
 import ProctorClient
+import ProctorCore
 import Testing
 
 @Suite("proctor.yaml endpoints")
@@ -18,6 +19,7 @@ struct EndpointConfigFileTests {
                 model: Qwen/Qwen2.5-0.5B-Instruct
                 api_key_env: QWEN_KEY
                 headers: {X-Team: evals}
+                prices: {input_per_million: 0.15, output_per_million: 0.6}
             """)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let endpoint = try #require(try EndpointConfigFile.load(path: path).endpoints["qwen"])
@@ -25,6 +27,7 @@ struct EndpointConfigFileTests {
         #expect(endpoint.model == "Qwen/Qwen2.5-0.5B-Instruct")
         #expect(endpoint.apiKeyEnvironmentVariable == "QWEN_KEY")
         #expect(endpoint.headers == ["X-Team": "evals"])
+        #expect(endpoint.prices == TokenPrices(inputPerMillion: 0.15, outputPerMillion: 0.6))
     }
 
     @Test("errors name the file and the field", arguments: [
@@ -32,6 +35,8 @@ struct EndpointConfigFileTests {
         ("models:\n  a:\n    url: http://h/v1\n", "models.a.model is missing"),
         ("models:\n  a:\n    url: nope\n    model: m\n", "models.a.url"),
         ("models: [1, 2\n", "not a valid Proctor config"),
+        ("models:\n  a:\n    url: http://h/v1\n    model: m\n    prices: {input_per_million: 1}\n", "models.a.prices needs"),
+        ("models:\n  a:\n    url: http://h/v1\n    model: m\n    prices: {input_per_million: -1, output_per_million: 2}\n", "models.a.prices"),
     ])
     func errors(text: String, message: String) throws {
         let path = try write(text)

@@ -16,6 +16,10 @@ struct MigrationTests {
             #expect(Set(runs.map(\.id)) == Set(OldStore.runIds))
             #expect(runs.allSatisfy { $0.status == .completed && $0.proctorVersion == "0.1.0" })
 
+            // The v5 tables are there and empty; old results read as not reused.
+            #expect(try await store.judgments(runIds: OldStore.runIds).isEmpty)
+            #expect(try await store.results(runId: "rdf084bbb").allSatisfy { !$0.isCached && $0.cacheKey == nil })
+
             let gsm8k = try #require(try await store.run(id: "rdf084bbb")?.eval)
             #expect(gsm8k.benchmark == "gsm8k")
             #expect(gsm8k.promptProtocol == "gsm8k_cot")

@@ -98,3 +98,37 @@ struct ProctorDatabaseTests {
         #expect(csv.contains("\"a, \"\"b\"\"\nc\""))
     }
 }
+
+@Suite("Judgments in the store")
+struct JudgmentStoreTests {
+    @Test("judgments round-trip, replace by key, and are found from either run of a pair")
+    func roundTrip() async throws {
+        let store = try ProctorDatabase()
+        for id in ["ra", "rb"] { try await store.insert(Fixtures.run(id: id)) }
+        let single = Judgment(
+            runId: "ra", sampleId: "81", turn: 2, category: "writing", promptName: "single-v1-multi-turn",
+            prompt: [ChatMessage(role: .system, content: "judge"), ChatMessage(role: .user, content: "<script>x</script>")],
+            startedAt: Date(timeIntervalSince1970: 1_700_000_000), output: "Rating: [[7]]", verdict: .rating(7),
+            parseRule: "[[n]]", usage: TokenUsage(promptTokens: 900, completionTokens: 40), latency: 0.5, judgeModel: "j")
+        var failed = single
+        failed.turn = 1
+        failed.output = nil
+        failed.verdict = nil
+        failed.parseRule = "judge failed"
+        failed.error = CompletionError(kind: .rateLimited, message: "429", statusCode: 429, attempts: 6)
+        let pair = Judgment(
+            runId: "ra", opponentRunId: "rb", sampleId: "81", turn: 1, game: 2, category: "writing", promptName: "pair-v2",
+            prompt: [], startedAt: Date(timeIntervalSince1970: 1_700_000_000), output: "[[C]]", verdict: .winner(.tie),
+            parseRule: "[[C]]", judgeModel: "j")
+        for judgment in [single, failed, pair] { try await store.record(judgment) }
+        #expect(Set(try await store.judgments(runIds: ["ra"])) == [single, failed, pair])
+        #expect(try await store.judgments(runIds: ["rb"]) == [pair])
+        var retried = failed
+        retried.error = nil
+        retried.verdict = .rating(3)
+        retried.parseRule = "[[n]]"
+        try await store.record(retried)
+        #expect(try await store.judgments(runIds: ["ra"]).filter { $0.opponentRunId == nil }.count == 2)
+        #expect(try await store.judgments(runIds: ["ra"]).contains(retried))
+    }
+}

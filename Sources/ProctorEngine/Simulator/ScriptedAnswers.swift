@@ -62,6 +62,12 @@ public struct ScriptedAnswers: Sendable {
         bySampleId[Self.key(sampleId, turn: turn.map(String.init))] = response
     }
 
+    /// Answers prompts whose last user message contains `substring` with `response` (after
+    /// id and exact-prompt scripts, in the order added).
+    public mutating func script(containing substring: String, response: String) {
+        substrings.append((substring, response))
+    }
+
     private static func key(_ sampleId: String, turn: String?) -> String {
         turn.map { "\(sampleId)\u{1F}\($0)" } ?? sampleId
     }
