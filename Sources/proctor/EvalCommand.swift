@@ -204,26 +204,35 @@ struct EvalCommand: AsyncParsableCommand {
 
     private func resumeRun(_ id: String, session: EvalSession) async throws {
         let run = try await storage.run(id, in: session.store)
-        let prepared = try await session.prepare(run)
+        var prepared = try await session.prepare(run)
+        if prepared.specification.benchmark == "mt-bench", prepared.specification.judge == nil,
+            let judge = try judging.specification(comparedRunIds: [run.id], baselineRunId: nil)
+        {
+            // An MT-bench run answered without a judge is judged in place when --resume gets one.
+            prepared.specification.judge = judge
+            prepared.run.specification = .eval(prepared.specification)
+            try await session.store.update(prepared.run)
+        }
+        let ready = prepared
         // A judged run whose answers are all in (re-judged and imported runs among them) needs only its judge.
-        if prepared.specification.judge == nil || !prepared.pending.isEmpty {
+        if ready.specification.judge == nil || !ready.pending.isEmpty {
             let resolved = try target.resolve(target.model ?? run.target, storedModelName: run.modelName)
             try await EndpointSession.with(
-                resolved, targetName: target.model ?? run.target, concurrency: prepared.specification.concurrency,
+                resolved, targetName: target.model ?? run.target, concurrency: ready.specification.concurrency,
                 quiet: output.json
-            ) { ready in
-                try await execute(prepared, endpoint: ready.endpoint, session: session)
+            ) { endpointReady in
+                try await execute(ready, endpoint: endpointReady.endpoint, session: session)
             }
         }
-        if let judge = prepared.specification.judge {
+        if let judge = ready.specification.judge {
             let runIds = judge.comparedRunIds.isEmpty ? [run.id] : judge.comparedRunIds
             let name = judging.judge ?? judge.target
             let judgeTarget = try TargetOptions.resolve(
                 name, modelName: judging.judgeModelName ?? (judging.judge == nil ? judge.modelName : nil),
-                apiKeyEnv: judging.judgeApiKeyEnv, config: target.config)
+                apiKeyEnv: judging.judgeApiKeyEnv ?? judge.apiKeyEnvironmentVariable, config: target.config)
             try await self.judge(runIds, target: judgeTarget, name: name, session: JudgeSession(store: session.store))
             try await JudgePhase.report(runIds: runIds, session: JudgeSession(store: session.store), json: output.json)
-        } else if prepared.specification.benchmark == "mt-bench" {
+        } else if ready.specification.benchmark == "mt-bench" {
             try await JudgePhase.report(runIds: [run.id], session: JudgeSession(store: session.store), json: output.json)
         }
     }

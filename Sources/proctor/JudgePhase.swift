@@ -24,6 +24,7 @@ enum JudgePhase {
                 judge.modelName = ready.endpoint.model
                 judge.modelId = ready.modelId
                 judge.prices = ready.endpoint.prices
+                judge.apiKeyEnvironmentVariable = ready.endpoint.apiKeyEnvironmentVariable
                 evaluation.judge = judge
                 run.specification = .eval(evaluation)
                 try await session.store.update(run)

@@ -190,6 +190,26 @@ struct MTBenchCommandTests {
         }
     }
 
+    @Test("answers stored without a judge are judged later by --resume with --judge, the model server gone")
+    func judgeLaterOnResume() async throws {
+        try await withTemporaryDirectory { directory in
+            let answered = try await withSimulator(Self.model("good-model", answer: "good answer")) { model in
+                try await cli.run(["eval", "mt-bench", "--model", model.baseURL, "--limit", "2"], directory: directory)
+            }
+            #expect(answered.status == 0, "\(answered.stderr)")
+            #expect(answered.stdout.contains("answers only"), "\(answered.stdout)")
+            let store = try ProctorDatabase(path: directory.appendingPathComponent("proctor.db").path)
+            let run = try #require(try await store.runs().first)
+            try await withSimulator(Self.judge()) { judge in
+                let judged = try await cli.run(["eval", "--resume", run.id, "--judge", judge.baseURL, "--json"], directory: directory)
+                #expect(judged.status == 0, "\(judged.stderr)")
+                let comparison = try JSONDecoder().decode(Comparison.self, from: Data(judged.stdout.utf8))
+                #expect(comparison.entries.first?.scores?.turns["1"]?.mean == 8)
+            }
+            #expect(try await store.run(id: run.id)?.eval?.judge?.modelId == "judge-sim")
+        }
+    }
+
     static func judgmentCount(_ path: String) async throws -> Int {
         guard FileManager.default.fileExists(atPath: path) else { return 0 }
         let store = try ProctorDatabase(path: path)

@@ -202,4 +202,15 @@ struct JudgeSessionTests {
         #expect(judge.callCount == 6)
         #expect(try await store.judgments(runIds: [first.id]).isEmpty)
     }
+
+    @Test("runs judged together each get every question they answered, whatever the first run asked")
+    func runsOfDifferentSizes() async throws {
+        let store = try ProctorDatabase()
+        let (small, _) = try await Self.answeredRun(store, prefix: "alpha", limit: 2, judge: Self.judge())
+        let (large, _) = try await Self.answeredRun(store, prefix: "beta", limit: 3, judge: Self.judge())
+        let judge = FakeChat(text: "Rating: [[6]]")
+        try await JudgeSession(store: store).judge(runIds: [small.id, large.id], benchmark: Self.benchmark, judge: judge)
+        #expect(try await store.judgments(runIds: [small.id]).count == 4)
+        #expect(try await store.judgments(runIds: [large.id]).count == 6)
+    }
 }

@@ -10,6 +10,9 @@ public struct JudgeSpecification: Codable, Sendable, Hashable {
     public var modelName: String
     /// The model id the judge's server reported.
     public var modelId: String?
+    /// The environment variable that holds the judge's API key (its name, never the key), so a
+    /// resumed run finds the key again.
+    public var apiKeyEnvironmentVariable: String?
     /// The judge's generation settings (FastChat: temperature 0, 2,048 tokens).
     public var parameters: GenerationParameters
     /// Judgments per answer (`--judge-samples`); more than one measures the judge's own spread.

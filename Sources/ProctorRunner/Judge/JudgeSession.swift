@@ -70,7 +70,6 @@ public struct JudgeSession: Sendable {
         var answers: [String: [String: StoredConversation]] = [:]
         for run in runs { answers[run.id] = try await store.storedConversations(runId: run.id) }
         let questions = Dictionary(benchmark.questions.map { ($0.sampleId, $0) }, uniquingKeysWith: { first, _ in first })
-        let sampleIds = runs.first?.eval?.sampleIds ?? []
         var tasks: [JudgeTask] = []
         func add(_ key: JudgmentKey, _ question: MTBenchQuestion, mode: JudgeMode, _ request: () throws -> MTBenchJudging.Request)
             rethrows
@@ -78,12 +77,12 @@ public struct JudgeSession: Sendable {
             guard !done.contains(key) else { return }
             tasks.append(JudgeTask(key: key, category: question.category, request: try request(), mode: mode))
         }
-        for sampleId in sampleIds {
-            guard let question = questions[sampleId] else { continue }
-            for turn in 1...question.turns.count {
-                switch specification.mode {
-                case .single:
-                    for run in runs {
+        switch specification.mode {
+        case .single:
+            for run in runs {
+                for sampleId in run.eval?.sampleIds ?? [] {
+                    guard let question = questions[sampleId] else { continue }
+                    for turn in 1...question.turns.count {
                         guard let texts = Self.texts(answers[run.id]?[sampleId], through: turn) else { continue }
                         for repeatIndex in 0..<specification.samples {
                             let key = JudgmentKey(
@@ -91,8 +90,15 @@ public struct JudgeSession: Sendable {
                             try add(key, question, mode: .single) { try judging.single(question, answers: texts, turn: turn) }
                         }
                     }
-                case .pairwise:
-                    for (first, second) in Self.pairs(runs.map(\.id), baseline: specification.baselineRunId) {
+                }
+            }
+        case .pairwise:
+            for (first, second) in Self.pairs(runs.map(\.id), baseline: specification.baselineRunId) {
+                let sampleIds = runs.first { $0.id == first }?.eval?.sampleIds ?? []
+                for sampleId in sampleIds {
+                    guard let question = questions[sampleId] else { continue }
+                    for turn in 1...question.turns.count {
+                        // Only questions both runs answered, up to this turn, are compared.
                         guard let textsA = Self.texts(answers[first]?[sampleId], through: turn),
                             let textsB = Self.texts(answers[second]?[sampleId], through: turn)
                         else { continue }
