@@ -156,7 +156,7 @@ struct EvalCommand: AsyncParsableCommand {
         if let seed { parameters.seed = seed }
         let resolved = try target.resolve(model)
         let chosen = parameters
-        let judge = try judging.specification(comparedRunIds: [], baselineRunId: nil)
+        let judge = benchmark is MTBenchBenchmark ? try judging.specification(comparedRunIds: [], baselineRunId: nil) : nil
         return try await EndpointSession.with(resolved, targetName: model ?? "", concurrency: concurrency, quiet: output.json) {
             ready in
             var plan = EvalPlan(
@@ -166,39 +166,6 @@ struct EvalCommand: AsyncParsableCommand {
             let prepared = try await session.create(plan: plan, modelId: ready.modelId, judge: judge)
             try await execute(prepared, endpoint: ready.endpoint, session: session)
             return prepared.run.id
-        }
-    }
-
-    /// Judges the MT-bench runs `runIds` (if a judge was given) and prints their comparison.
-    private func finishJudged(_ runIds: [String], session: EvalSession) async throws {
-        let judgeSession = JudgeSession(store: session.store)
-        if let judgeTarget = try judging.resolve(config: target.config), let judgeName = judging.judge {
-            let baseline = zip(target.models, runIds).first { $0.0 == judging.baseline }?.1
-            for id in runIds {
-                guard var run = try await session.store.run(id: id), var evaluation = run.eval else { continue }
-                evaluation.judge?.comparedRunIds = runIds
-                evaluation.judge?.baselineRunId = baseline
-                run.specification = .eval(evaluation)
-                try await session.store.update(run)
-            }
-            try await judge(runIds, target: judgeTarget, name: judgeName, session: judgeSession)
-        }
-        try await JudgePhase.report(runIds: runIds, session: judgeSession, json: output.json)
-    }
-
-    private func judge(_ runIds: [String], target judgeTarget: TargetOptions.Target, name: String, session: JudgeSession)
-        async throws
-    {
-        do {
-            try await interruptible {
-                try await JudgePhase.run(
-                    runIds: runIds, target: judgeTarget, targetName: name, attempts: judging.judgeAttempts,
-                    timeout: generation.requestTimeout(default: 600), session: session, quiet: output.json)
-            }
-        } catch is Interrupted {
-            Terminal.info(
-                "interrupted while judging; every finished judgment is stored. Resume with: proctor eval --resume \(runIds[0]) --store \(storage.store)")
-            throw ExitCode(130)
         }
     }
 
@@ -225,13 +192,7 @@ struct EvalCommand: AsyncParsableCommand {
             }
         }
         if let judge = ready.specification.judge {
-            let runIds = judge.comparedRunIds.isEmpty ? [run.id] : judge.comparedRunIds
-            let name = judging.judge ?? judge.target
-            let judgeTarget = try TargetOptions.resolve(
-                name, modelName: judging.judgeModelName ?? (judging.judge == nil ? judge.modelName : nil),
-                apiKeyEnv: judging.judgeApiKeyEnv ?? judge.apiKeyEnvironmentVariable, config: target.config)
-            try await self.judge(runIds, target: judgeTarget, name: name, session: JudgeSession(store: session.store))
-            try await JudgePhase.report(runIds: runIds, session: JudgeSession(store: session.store), json: output.json)
+            try await resumeJudging(run.id, judge: judge, session: session)
         } else if ready.specification.benchmark == "mt-bench" {
             try await JudgePhase.report(runIds: [run.id], session: JudgeSession(store: session.store), json: output.json)
         }
