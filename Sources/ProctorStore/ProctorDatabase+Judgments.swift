@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 public import ProctorCore
 
@@ -24,6 +24,25 @@ extension ProctorDatabase {
                 arguments: StatementArguments(runIds + runIds)
             ).map(\.judgment)
         }
+    }
+
+    /// Every judgment whose judged run is `runId` (pairwise: as assistant A of game 1), as JSON
+    /// Lines with sorted keys: the prompt, raw output, rating or winner, and parse rule of each.
+    public func exportJudgments(runId: String) async throws -> Data {
+        let rows = try await writer.read { db in
+            try JudgmentRecord.fetchAll(
+                db, sql: "SELECT * FROM judgment WHERE runId = ? ORDER BY CAST(sampleId AS INTEGER), sampleId, turn, opponentRunId, game, repeatIndex",
+                arguments: [runId])
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var data = Data()
+        for row in rows {
+            data.append(try encoder.encode(row))
+            data.append(0x0A)
+        }
+        return data
     }
 
     /// A stored answer to a request with `key`, from any run.

@@ -58,13 +58,14 @@ struct RunsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export a run's per-sample or per-request results.")
         @OptionGroup var storage: StoreOptions
         @Argument(help: "The run id.") var id: String
-        @Option(help: "jsonl or csv (eval runs); vllm-json or jtl (load runs).") var format: String = "jsonl"
+        @Option(help: "jsonl or csv (eval runs); judgments (judged runs: every judgment as JSON Lines); vllm-json or jtl (load runs).")
+        var format: String = "jsonl"
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() async throws {
             try await reportingFailures {
                 let loadFormats = ["vllm-json", "jtl"]
-                let evalFormats = RunExporter.Format.allCases.map(\.rawValue)
+                let evalFormats = RunExporter.Format.allCases.map(\.rawValue) + ["judgments"]
                 guard evalFormats.contains(format) || loadFormats.contains(format) else {
                     throw ProctorError.badInput(
                         "unknown export format '\(format)'",
@@ -82,6 +83,8 @@ struct RunsCommand: AsyncParsableCommand {
                             run: run, levels: try await database.loadLevelRecords(runId: id),
                             requests: try await database.loadRequests(runId: id)
                         ).utf8)
+                case (.eval, "judgments"):
+                    data = try await database.exportJudgments(runId: id)
                 case (.eval, _):
                     guard let chosen = RunExporter.Format(rawValue: format) else {
                         throw ProctorError.badInput(

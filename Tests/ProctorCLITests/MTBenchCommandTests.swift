@@ -92,6 +92,18 @@ struct MTBenchCommandTests {
                         #expect(text.status == 0)
                         #expect(text.stdout.contains("judge-sim"), "\(text.stdout)")
                         #expect(text.stdout.contains("95% interval"))
+
+                        let exported = try await cli.run(
+                            ["runs", "export", comparison.entries[0].runId, "--format", "judgments"], directory: directory)
+                        #expect(exported.status == 0, "\(exported.stderr)")
+                        let lines = exported.stdout.split(separator: "\n")
+                        #expect(lines.count == 6)
+                        let judgment = try #require(
+                            try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+                        #expect(judgment["parseRule"] as? String == "[[n]]")
+                        #expect(judgment["rating"] as? Double == 8)
+                        #expect((judgment["output"] as? String)?.contains("[[8]]") == true)
+                        #expect(judgment["promptName"] as? String == "single-v1")
                     }
                 }
             }
