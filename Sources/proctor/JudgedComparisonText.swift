@@ -30,16 +30,21 @@ enum JudgedComparisonText {
                     ], widths: scoreWidths))
             }
             lines.append("")
-            lines.append("by category (turn 1 / turn 2 / both)")
+            lines.append("by turn and category: mean [95% interval]")
             for entry in scored {
                 guard let scores = entry.scores else { continue }
-                let cells = scores.categories.map { category in
-                    "\(category.category) \(score(category.turns[1]))/\(score(category.turns[2]))/\(score(category.overall))"
+                lines.append(
+                    "  \(names[entry.runId] ?? entry.model) (\(entry.runId)): turn 1 \(withInterval(scores.turns[1]))"
+                        + " · turn 2 \(withInterval(scores.turns[2]))")
+                for category in scores.categories {
+                    lines.append(
+                        "    \(category.category.padding(toLength: 11, withPad: " ", startingAt: 0))"
+                            + "turn 1 \(withInterval(category.turns[1])) · turn 2 \(withInterval(category.turns[2]))"
+                            + " · both \(withInterval(category.overall))")
                 }
-                lines.append("  \(names[entry.runId] ?? entry.model): " + cells.joined(separator: " · "))
                 if let spread = scores.spread {
                     lines.append(
-                        "  judge spread over \(spread.answers) answers: mean sd \(Format.fixed(spread.meanStandardDeviation, 2))"
+                        "    judge spread over \(spread.answers) answers: mean sd \(Format.fixed(spread.meanStandardDeviation, 2))"
                             + " · max sd \(Format.fixed(spread.maxStandardDeviation, 2)) · all ratings equal on "
                             + Format.percent(spread.agreement))
                 }
@@ -79,6 +84,10 @@ enum JudgedComparisonText {
 
     private static func score(_ score: SingleGradeSummary.Score?) -> String {
         score.map { Format.fixed($0.mean, 2) } ?? "–"
+    }
+
+    private static func withInterval(_ score: SingleGradeSummary.Score?) -> String {
+        score.map { "\(Format.fixed($0.mean, 2)) \(interval($0))" } ?? "–"
     }
 
     private static func interval(_ score: SingleGradeSummary.Score?) -> String {
