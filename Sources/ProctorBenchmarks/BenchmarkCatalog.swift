@@ -3,7 +3,7 @@ public import ProctorCore
 /// The benchmarks Proctor ships, by name, with their protocols.
 public enum BenchmarkCatalog {
     /// Benchmark names `proctor eval` accepts.
-    public static let names = ["gsm8k", "math500", "math", "mt-bench"]
+    public static let names = ["gsm8k", "math500", "math", "mt-bench", "edgejson"]
 
     /// The default protocol of each benchmark.
     public static func defaultProtocol(for benchmark: String) -> String? {
@@ -16,6 +16,7 @@ public enum BenchmarkCatalog {
         case "gsm8k": GSM8KProtocol.all.map(\.name)
         case "math500", "math": MathProtocol.all.map(\.name)
         case "mt-bench": MTBenchBenchmark.TemperatureRule.allCases.map(\.rawValue)
+        case "edgejson": EdgeJSONBenchmark.PromptProtocol.allCases.map(\.rawValue)
         default: []
         }
     }
@@ -47,6 +48,13 @@ public enum BenchmarkCatalog {
                     "unknown protocol '\(chosen)' for mt-bench; choose one of: \(protocols(for: name).joined(separator: ", "))")
             }
             return try MTBenchBenchmark(temperatureRule: rule)
+        case "edgejson":
+            let chosen = protocolName ?? EdgeJSONBenchmark.PromptProtocol.plain.rawValue
+            guard let promptProtocol = EdgeJSONBenchmark.PromptProtocol(rawValue: chosen) else {
+                throw CatalogError(
+                    "unknown protocol '\(chosen)' for edgejson; choose one of: \(protocols(for: name).joined(separator: ", "))")
+            }
+            return try EdgeJSONBenchmark(protocol: promptProtocol)
         default:
             throw CatalogError("unknown benchmark '\(name)'; available: \(names.joined(separator: ", "))")
         }

@@ -14,6 +14,9 @@ public struct EvalSummary: Codable, Sendable, Hashable {
         public var unscorable: Int
         /// Unscorable samples by reason (``UnscorableReason``).
         public var unscorableByReason: [String: Int]
+        /// The mean of each graded metric over the answered samples, when the extractor reports
+        /// any (`nil` otherwise, so summaries without them stay as they were).
+        public var metrics: [String: Double]?
         /// How many verdicts each equivalence rule decided, for scorers that record it.
         public var decidedBy: [String: Int]
     }
@@ -74,6 +77,16 @@ public struct EvalSummary: Codable, Sendable, Hashable {
         }
     }
 
+    /// Each metric's mean over `verdicts` (a verdict without it counts 0), or `nil` when none has any.
+    private static func metricMeans(_ verdicts: [ExtractorOutput]) -> [String: Double]? {
+        let names = Set(verdicts.flatMap { $0.metrics?.keys ?? [:].keys })
+        guard !names.isEmpty else { return nil }
+        return Dictionary(
+            uniqueKeysWithValues: names.map { name in
+                (name, verdicts.reduce(0) { $0 + ($1.metrics?[name] ?? 0) } / Double(verdicts.count))
+            })
+    }
+
     /// Completed requests (successes and failures) per wall-clock second.
     public var requestsPerSecond: Double { wallSeconds > 0 ? Double(samples) / wallSeconds : 0 }
 
@@ -94,6 +107,7 @@ public struct EvalSummary: Codable, Sendable, Hashable {
                 scorableAccuracy: Proportion(successes: correct, trials: scorable.count),
                 unscorable: verdicts.count - scorable.count,
                 unscorableByReason: verdicts.compactMap(\.unscorable).reduce(into: [:]) { $0[$1, default: 0] += 1 },
+                metrics: Self.metricMeans(verdicts),
                 decidedBy: verdicts.compactMap(\.decidedBy).reduce(into: [:]) { $0[$1, default: 0] += 1 }
             )
         }

@@ -14,11 +14,14 @@ public struct ExtractorOutput: Codable, Sendable, Hashable {
     public var decidedBy: String?
     /// Why this answer cannot be scored (``UnscorableReason``), or `nil` when it was scored.
     public var unscorable: String?
+    /// Graded metrics beside the verdict, by name (e.g. `field_f1` 0.75), for benchmarks whose
+    /// answers are more than right or wrong; a summary averages each over the answered samples.
+    public var metrics: [String: Double]?
 
     /// Creates an extractor output; a missing extraction is unscorable for want of an answer.
     public init(
         name: String, extracted: String?, normalized: String, correct: Bool, rule: String? = nil,
-        decidedBy: String? = nil, unscorable: String? = nil
+        decidedBy: String? = nil, unscorable: String? = nil, metrics: [String: Double]? = nil
     ) {
         self.name = name
         self.extracted = extracted
@@ -27,6 +30,7 @@ public struct ExtractorOutput: Codable, Sendable, Hashable {
         self.rule = rule
         self.decidedBy = decidedBy
         self.unscorable = unscorable ?? (extracted == nil ? UnscorableReason.noAnswer : nil)
+        self.metrics = metrics
     }
 
     /// Whether the answer was compared with a reference at all.

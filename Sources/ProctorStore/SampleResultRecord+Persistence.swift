@@ -43,6 +43,11 @@ extension SampleResultRecord {
             if let rule = output.rule { object += ",\"rule\":" + JSONString.quoted(rule) }
             if let decidedBy = output.decidedBy { object += ",\"decidedBy\":" + JSONString.quoted(decidedBy) }
             if let unscorable = output.unscorable { object += ",\"unscorable\":" + JSONString.quoted(unscorable) }
+            if let metrics = output.metrics {
+                object += ",\"metrics\":{" + metrics.sorted { $0.key < $1.key }.map {
+                    JSONString.quoted($0.key) + ":" + ($0.value.isFinite ? String($0.value) : "0")
+                }.joined(separator: ",") + "}"
+            }
             return object + "}"
         }.joined(separator: ",") + "]"
     }

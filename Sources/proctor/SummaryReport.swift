@@ -31,13 +31,17 @@ enum SummaryReport {
                         + "(\(extractor.scorableAccuracy.successes)/\(extractor.scorableAccuracy.trials)); unscorable "
                         + "\(extractor.unscorable): \(reasons.joined(separator: ", "))")
             }
+            if let metrics = extractor.metrics, !metrics.isEmpty {
+                let means = metrics.sorted { $0.key < $1.key }.map { "\($0.key) \(Format.fixed($0.value, 3))" }
+                lines.append("                               means: \(means.joined(separator: " · "))")
+            }
             if !extractor.decidedBy.isEmpty {
                 let rules = extractor.decidedBy.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
                 lines.append("                               decided by: \(rules.joined(separator: ", "))")
             }
         }
         for breakdown in summary.breakdowns {
-            lines.append("by \(breakdown.key)".padding(toLength: 13, withPad: " ", startingAt: 0) + breakdownText(breakdown))
+            lines.append("by \(breakdown.key) ".padding(toLength: max(13, breakdown.key.count + 4), withPad: " ", startingAt: 0) + breakdownText(breakdown))
         }
         lines.append("tokens       in \(Format.count(summary.promptTokens)) · out \(Format.count(summary.completionTokens))")
         let latency = summary.latency

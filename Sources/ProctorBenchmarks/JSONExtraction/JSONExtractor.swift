@@ -1,0 +1,107 @@
+/// Finds the JSON in a model's answer.
+///
+/// ``robust(_:)`` is Proctor's: the whole text, else the first fenced code block that is JSON,
+/// else the first balanced object in the prose, at any depth. ``edgeJSON(_:)`` is EdgeJSON's
+/// `eval.py` (`extract_json_from_text`) to the letter: `json.loads` of the stripped text, else the
+/// first match of `\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}` that parses — objects with at most one level
+/// of inner braces.
+public enum JSONExtractor {
+    /// What was found and the rule that found it.
+    public struct Found: Sendable, Hashable {
+        /// The value.
+        public var value: JSONValue
+        /// `whole`, `fenced`, `balanced` (robust) or `whole`, `regex` (EdgeJSON).
+        public var rule: String
+    }
+
+    /// Proctor's extraction.
+    public static func robust(_ text: String) -> Found? {
+        if let value = JSONValueParser.parse(text) { return Found(value: value, rule: "whole") }
+        for block in fencedBlocks(text) {
+            if let value = JSONValueParser.parse(block) { return Found(value: value, rule: "fenced") }
+        }
+        let bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "{") {
+            if let (value, _) = JSONValueParser.parsePrefix(bytes, from: index), case .object = value {
+                return Found(value: value, rule: "balanced")
+            }
+        }
+        return nil
+    }
+
+    /// EdgeJSON's `extract_json_from_text`.
+    public static func edgeJSON(_ text: String) -> Found? {
+        if let value = JSONValueParser.parse(pythonStrip(text)) { return Found(value: value, rule: "whole") }
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            guard bytes[start] == UInt8(ascii: "{") else {
+                start += 1
+                continue
+            }
+            guard let end = regexMatchEnd(bytes, from: start) else {
+                start += 1
+                continue
+            }
+            let candidate = String(decoding: bytes[start..<end], as: UTF8.self)
+            if let value = JSONValueParser.parse(candidate) { return Found(value: value, rule: "regex") }
+            start = end
+        }
+        return nil
+    }
+
+    /// Where `\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}` matching at `start` ends (exclusive), or `nil`. The
+    /// character classes exclude braces, so no backtracking can change the outcome: the match
+    /// exists only if the greedy walk ends on `}`.
+    static func regexMatchEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
+        func skip(_ index: Int) -> Int {
+            var index = index
+            while index < bytes.count, bytes[index] != open, bytes[index] != close { index += 1 }
+            return index
+        }
+        var index = skip(start + 1)
+        while index < bytes.count, bytes[index] == open {
+            let inner = skip(index + 1)
+            guard inner < bytes.count, bytes[inner] == close else { break }
+            index = skip(inner + 1)
+        }
+        guard index < bytes.count, bytes[index] == close else { return nil }
+        return index + 1
+    }
+
+    /// The contents of each ```` ``` ```` block (an optional language word after the fence).
+    static func fencedBlocks(_ text: String) -> [String] {
+        var blocks: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "```") {
+            let afterFence = rest[open.upperBound...]
+            guard let lineEnd = afterFence.firstIndex(of: "\n") else { break }
+            let body = afterFence[afterFence.index(after: lineEnd)...]
+            guard let close = body.range(of: "```") else { break }
+            blocks.append(String(body[..<close.lowerBound]))
+            rest = body[close.upperBound...]
+        }
+        return blocks
+    }
+
+    /// Python's `str.strip()`: leading and trailing whitespace.
+    static func pythonStrip(_ text: String) -> String {
+        String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
+
+extension Substring {
+    fileprivate func range(of needle: String) -> Range<Substring.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(needle) {
+                return index..<self.index(index, offsetBy: needle.count)
+            }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}
