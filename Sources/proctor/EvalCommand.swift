@@ -25,7 +25,8 @@ struct EvalCommand: AsyncParsableCommand {
             MATH protocols: \(BenchmarkCatalog.protocols(for: "math").joined(separator: ", ")) (default minerva_math).
             MT-bench protocols: fastchat (FastChat's per-category temperatures; the default) and fixed_temperature \
             (chosen when --temperature is given). MT-bench answers are judged by --judge, or later by `proctor judge`.
-            Scorers for --data: exact, numeric, contains, regex:PATTERN, math, none.
+            EdgeJSON protocols: edgejson (EdgeJSON's instruction and the text) and edgejson_schema (with the JSON Schema).
+            Scorers for --data: exact, numeric, contains, regex:PATTERN, math, json (with --schema FILE), none.
             """)
 
     @Argument(help: "Benchmarks to run, one run each.")
@@ -45,8 +46,11 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "With --data: a system message sent before every prompt.")
     var system: String?
 
-    @Option(help: "With --data: exact, numeric, contains, regex:PATTERN, math or none (default: exact with labels, else none).")
+    @Option(help: "With --data: exact, numeric, contains, regex:PATTERN, math, json or none (default: exact with labels, else none).")
     var scorer: String?
+
+    @Option(help: "With --data and --scorer json: a JSON Schema file every answer is validated against.")
+    var schema: String?
 
     @Option(name: .customLong("protocol"), help: "Prompt protocol (default: the benchmark's lm-eval protocol).")
     var promptProtocol: String?
@@ -90,9 +94,10 @@ struct EvalCommand: AsyncParsableCommand {
             throw ValidationError("--resume continues an existing run; give no benchmark or --data with it")
         }
         if data != nil, !benchmarks.isEmpty { throw ValidationError("--data is a task of its own; give no benchmark name with it") }
-        if data == nil, labelField != nil || system != nil || scorer != nil {
-            throw ValidationError("--label-field, --system and --scorer apply to --data tasks only")
+        if data == nil, labelField != nil || system != nil || scorer != nil || schema != nil {
+            throw ValidationError("--label-field, --system, --scorer and --schema apply to --data tasks only")
         }
+        if schema != nil, scorer != "json" { throw ValidationError("--schema applies to --scorer json") }
         if data != nil, promptProtocol != nil { throw ValidationError("--protocol applies to bundled benchmarks; --data tasks use --system and --scorer") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -125,7 +130,7 @@ struct EvalCommand: AsyncParsableCommand {
             if let data {
                 let definition = JSONLTaskDefinition(
                     path: data, promptField: promptField, labelField: labelField, system: system,
-                    scorer: scorer ?? (labelField == nil ? "none" : "exact"))
+                    scorer: scorer ?? (labelField == nil ? "none" : "exact"), schema: schema)
                 let task = try JSONLTask(definition)
                 for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
                     try await start(task, model: model, session: session)

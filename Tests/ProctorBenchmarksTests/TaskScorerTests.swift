@@ -22,11 +22,11 @@ struct TaskScorerTests {
         #expect(scorer.score(response: "it is -.5", label: "-0.5").outputs[0].correct)
     }
 
-    @Test("every scorer names its outputs as the summary looks them up", arguments: ["exact", "numeric", "contains", "regex:(\\d+)", "math"])
+    @Test("every scorer names its outputs as the summary looks them up", arguments: ["exact", "numeric", "contains", "regex:(\\d+)", "math", "json"])
     func outputsCarryTheExtractorName(spec: String) throws {
         let scorer = try TaskScorer(spec: spec)
         let score = scorer.score(response: "The final answer is $\\boxed{12}$ 12", label: "12")
-        #expect(score.outputs.map(\.name) == [scorer.extractorName])
+        #expect(score.outputs.map(\.name) == scorer.extractorNames)
     }
 
     @Test("a math-scored task reports its accuracy in the summary")
@@ -35,7 +35,7 @@ struct TaskScorerTests {
         let outcomes = [("\\boxed{\\frac12}", "0.5"), ("\\boxed{3}", "4")].map { response, label in
             SampleOutcome(score: scorer.score(response: response, label: label), errorKind: nil, usage: nil, timings: nil)
         }
-        let summary = EvalSummary(outcomes: outcomes, extractorNames: [try #require(scorer.extractorName)], wallSeconds: 1)
+        let summary = EvalSummary(outcomes: outcomes, extractorNames: scorer.extractorNames, wallSeconds: 1)
         let accuracy = try #require(summary.extractors.first).accuracy
         #expect(accuracy.trials == 2)
         #expect(accuracy.successes == 1)

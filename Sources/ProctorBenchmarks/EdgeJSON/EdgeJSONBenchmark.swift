@@ -64,39 +64,7 @@ public struct EdgeJSONBenchmark: SingleTurnBenchmark {
         let expected = JSONValueParser.parse(sample.reference) ?? .null
         let row = rows.indices.contains(sample.index) && rows[sample.index].id == sample.id ? rows[sample.index] : nil
         let validator = row.flatMap { schemas[$0.schemaId]?.validator }
-        return Self.score(response: response, expected: expected, validator: validator)
-    }
-
-    /// Scores `response` against `expected` (and `validator`, when a schema is known).
-    public static func score(response: String, expected: JSONValue, validator: JSONSchemaValidator?) -> SampleScore {
-        let official = JSONExtractor.edgeJSON(response)
-        let robust = JSONExtractor.robust(response)
-        var officialMetrics = metrics(official?.value, expected)
-        officialMetrics["parsed"] = official == nil ? 0 : 1
-        var robustMetrics = metrics(robust?.value, expected)
-        robustMetrics["parsed"] = robust == nil ? 0 : 1
-        robustMetrics["leaf_f1"] = EdgeJSONMetrics.leafF1(robust?.value, expected)
-        robustMetrics["type_accuracy"] = EdgeJSONMetrics.typeAccuracy(robust?.value, expected)
-        if let validator {
-            robustMetrics["schema_valid"] = robust.map { validator.isValid($0.value) ? 1 : 0 } ?? 0
-        }
-        return SampleScore(outputs: [
-            output("edgejson", official, officialMetrics), output("json", robust, robustMetrics),
-        ])
-    }
-
-    private static func metrics(_ value: JSONValue?, _ expected: JSONValue) -> [String: Double] {
-        [
-            "exact": EdgeJSONMetrics.exactMatch(value, expected), "field_f1": EdgeJSONMetrics.fieldF1(value, expected),
-            "compliance": EdgeJSONMetrics.schemaCompliance(value, expected),
-        ]
-    }
-
-    private static func output(_ name: String, _ found: JSONExtractor.Found?, _ metrics: [String: Double]) -> ExtractorOutput {
-        ExtractorOutput(
-            name: name, extracted: found?.value.jsonText, normalized: found?.value.jsonText ?? "",
-            correct: metrics["exact"] == 1, rule: found?.rule, unscorable: found == nil ? UnscorableReason.noJSON : nil,
-            metrics: metrics)
+        return JSONAnswerScoring.score(response: response, expected: expected, validator: validator)
     }
 }
 

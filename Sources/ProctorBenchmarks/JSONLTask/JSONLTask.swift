@@ -16,6 +16,7 @@ public struct JSONLTask: SingleTurnBenchmark {
     /// The dataset's identity (path, SHA-256, line count).
     public let dataset: DatasetInfo
     private let items: [EvalSample]
+    private let schema: JSONSchemaValidator?
 
     /// Reads and checks the file: every line needs a string prompt, and a label when a label field
     /// is named.
@@ -27,6 +28,10 @@ public struct JSONLTask: SingleTurnBenchmark {
             throw TaskScorerError(
                 "--scorer \(definition.scorer) needs references; name the field holding them with --label-field, or use --scorer none")
         }
+        if definition.schema != nil, scorer != .json {
+            throw TaskScorerError("--schema applies to --scorer json")
+        }
+        schema = try definition.schema.map(Self.loadSchema)
         guard let data = FileManager.default.contents(atPath: definition.path) else {
             throw DatasetError(file: definition.path, message: "cannot read the file; check the path and its permissions")
         }
@@ -40,7 +45,9 @@ public struct JSONLTask: SingleTurnBenchmark {
             var messages: [ChatMessage] = []
             if let system = definition.system { messages.append(ChatMessage(role: .system, content: system)) }
             messages.append(ChatMessage(role: .user, content: try line.string(definition.promptField)))
-            let label = try definition.labelField.map { field throws(DatasetError) in try line.scalarText(field) } ?? ""
+            let label = try definition.labelField.map { field throws(DatasetError) in
+                try scorer == .json ? Self.jsonText(line, field) : line.scalarText(field)
+            } ?? ""
             let id = try Self.identifier(of: line)
             if let earlier = seenIds[id] {
                 throw DatasetError(
@@ -57,6 +64,32 @@ public struct JSONLTask: SingleTurnBenchmark {
         dataset = DatasetInfo(name: definition.path, sha256: digest, count: samples.count)
     }
 
+    /// The label as JSON text: an object or array as written (keys sorted), a string as it is (it
+    /// may hold JSON text itself).
+    private static func jsonText(_ line: JSONLReader.Line, _ field: String) throws(DatasetError) -> String {
+        guard let value = line.object[field], !(value is NSNull) else {
+            throw DatasetError(file: line.file, line: line.number, field: field, message: "missing; every line needs an expected object")
+        }
+        if let text = value as? String { return text }
+        guard JSONSerialization.isValidJSONObject(value),
+            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+        else {
+            return try line.scalarText(field)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Reads and parses a JSON Schema file.
+    private static func loadSchema(_ path: String) throws(DatasetError) -> JSONSchemaValidator {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DatasetError(file: path, message: "cannot read the schema file; check the path")
+        }
+        guard let schema = JSONValueParser.parse(String(decoding: data, as: UTF8.self)) else {
+            throw DatasetError(file: path, message: "not valid JSON; a JSON Schema is a JSON object")
+        }
+        return JSONSchemaValidator(schema: schema)
+    }
+
     /// The line's `id` field (string or integer) when it has one, else `line-N`.
     private static func identifier(of line: JSONLReader.Line) throws(DatasetError) -> String {
         guard line.object["id"] != nil else { return "line-\(line.number)" }
@@ -69,8 +102,8 @@ public struct JSONLTask: SingleTurnBenchmark {
     public var protocolName: String {
         ["jsonl", definition.promptField, definition.labelField ?? "-", scorer.spec].joined(separator: ":")
     }
-    /// The scorer's single extractor, or none when nothing is scored.
-    public var extractorNames: [String] { scorer.extractorName.map { [$0] } ?? [] }
+    /// The scorer's extractors, or none when nothing is scored.
+    public var extractorNames: [String] { scorer.extractorNames }
     /// Greedy, 256 tokens.
     public var defaultParameters: GenerationParameters { GenerationParameters() }
     /// One sample per non-blank line.
@@ -78,6 +111,6 @@ public struct JSONLTask: SingleTurnBenchmark {
 
     /// The scorer's verdict.
     public func score(response: String, for sample: EvalSample) -> SampleScore {
-        scorer.score(response: response, label: sample.reference)
+        scorer.score(response: response, label: sample.reference, schema: schema)
     }
 }

@@ -7,7 +7,9 @@ public import ProctorCore
 /// the response equals the label's number), `contains` (the label occurs in the response,
 /// case-insensitive), `regex:PATTERN` (the pattern's first match — its first non-empty group when
 /// it has groups — compared as `exact`), `math` (``MathEquivalence`` on the boxed / "final answer" /
-/// last `$…$` answer) or `none` (store outputs, claim no accuracy).
+/// last `$…$` answer), `json` (the answer's JSON against a label object: Proctor's robust
+/// extraction and EdgeJSON's metrics, see ``JSONAnswerScoring``) or `none` (store outputs, claim
+/// no accuracy).
 public enum TaskScorer: Sendable, Hashable {
     /// Whole-response equality.
     case exact
@@ -19,6 +21,8 @@ public enum TaskScorer: Sendable, Hashable {
     case regex(String)
     /// Mathematical equivalence.
     case math
+    /// JSON extraction scored against an expected object (and a JSON Schema, when the task has one).
+    case json
     /// No scoring.
     case none
 
@@ -29,10 +33,11 @@ public enum TaskScorer: Sendable, Hashable {
         case "numeric": self = .numeric
         case "contains": self = .contains
         case "math": self = .math
+        case "json": self = .json
         case "none": self = .none
         default:
             guard spec.hasPrefix("regex:") else {
-                throw TaskScorerError("unknown scorer '\(spec)'; use exact, numeric, contains, regex:PATTERN, math or none")
+                throw TaskScorerError("unknown scorer '\(spec)'; use exact, numeric, contains, regex:PATTERN, math, json or none")
             }
             let pattern = String(spec.dropFirst(6))
             do {
@@ -52,19 +57,27 @@ public enum TaskScorer: Sendable, Hashable {
         case .contains: "contains"
         case .regex(let pattern): "regex:\(pattern)"
         case .math: "math"
+        case .json: "json"
         case .none: "none"
         }
     }
 
-    /// The name of the single extractor this scorer reports (none for `none`); every output of
-    /// ``score(response:label:)`` carries it, so the summary finds its verdicts.
-    var extractorName: String? { self == .none ? nil : spec.hasPrefix("regex:") ? "regex" : spec }
+    /// The names of the extractors this scorer reports, primary first (none for `none`); the
+    /// outputs of ``score(response:label:)`` carry them, so the summary finds its verdicts.
+    var extractorNames: [String] {
+        switch self {
+        case .none: []
+        case .regex: ["regex"]
+        case .json: JSONAnswerScoring.extractorNames
+        default: [spec]
+        }
+    }
 
     private static let lastNumber = RegexExtractor(name: "numeric", pattern: #"-?[0-9][0-9,]*(?:\.[0-9]+)?|-?\.[0-9]+"#, select: .last)
 
     /// The verdict on `response` against `label`.
-    func score(response: String, label: String) -> SampleScore {
-        guard let name = extractorName else { return SampleScore(outputs: []) }
+    func score(response: String, label: String, schema: JSONSchemaValidator? = nil) -> SampleScore {
+        guard let name = extractorNames.first else { return SampleScore(outputs: []) }
         switch self {
         case .exact:
             let answer = response.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -96,6 +109,8 @@ public enum TaskScorer: Sendable, Hashable {
             var outputs = MathBenchmark.score(response: response, reference: label, extractors: [MathProtocol.flexible]).outputs
             for index in outputs.indices { outputs[index].name = name }
             return SampleScore(outputs: outputs)
+        case .json:
+            return JSONAnswerScoring.score(response: response, expected: JSONValueParser.parse(label) ?? .string(label), validator: schema)
         case .none:
             return SampleScore(outputs: [])
         }

@@ -11,9 +11,14 @@ public struct JSONLTaskDefinition: Codable, Sendable, Hashable {
     public var system: String?
     /// The scorer, as ``TaskScorer/spec``.
     public var scorer: String
+    /// With the `json` scorer: a JSON Schema file every answer is validated against.
+    public var schema: String?
 
     /// Creates a definition.
-    public init(path: String, promptField: String, labelField: String?, system: String?, scorer: String) {
+    public init(
+        path: String, promptField: String, labelField: String?, system: String?, scorer: String, schema: String? = nil
+    ) {
+        self.schema = schema
         self.path = path
         self.promptField = promptField
         self.labelField = labelField
