@@ -68,3 +68,26 @@ for set in sets {
 let total = Double(grandTotal.components.seconds) + Double(grandTotal.components.attoseconds) / 1e18
 print("")
 print("all sets: \(sets.count * samples.count) responses in \(String(format: "%.3f", total)) s")
+
+// EdgeJSON: all 158 answers through both extractors and every metric, schema validation included.
+// The answers are the gold objects wrapped in prose, so the robust extractor scans for them.
+let edgeJSON = try EdgeJSONBenchmark()
+let edgeSamples = edgeJSON.samples()
+let edgeResponses = edgeSamples.map { "Here is the JSON you asked for: \($0.reference) — extracted from the text above." }
+var edgeTimings: [Duration] = []
+var edgeScores: [SampleScore] = []
+for _ in 0..<5 {
+    var round: [SampleScore] = []
+    edgeTimings.append(clock.measure {
+        for (response, sample) in zip(edgeResponses, edgeSamples) { round.append(edgeJSON.score(response: response, for: sample)) }
+    })
+    edgeScores = round
+}
+let edgeMedian = edgeTimings.sorted()[edgeTimings.count / 2]
+let edgeMilliseconds = (Double(edgeMedian.components.seconds) + Double(edgeMedian.components.attoseconds) / 1e18) * 1000
+let robustExact = edgeScores.filter { $0.output(named: "json")?.correct == true }.count
+let schemaValid = edgeScores.filter { $0.output(named: "json")?.metrics?["schema_valid"] == 1 }.count
+let officialExact = edgeScores.filter { $0.output(named: "edgejson")?.correct == true }.count
+print("")
+print("EdgeJSON: \(edgeSamples.count) answers, all metrics and schema validation, median of 5: "
+    + "\(String(format: "%.1f", edgeMilliseconds)) ms; exact \(robustExact) (robust) and \(officialExact) (eval.py's regex), schema-valid \(schemaValid)")

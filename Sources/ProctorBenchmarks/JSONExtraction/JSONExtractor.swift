@@ -73,35 +73,33 @@ public enum JSONExtractor {
 
     /// The contents of each ```` ``` ```` block (an optional language word after the fence).
     static func fencedBlocks(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let tick = UInt8(ascii: "`")
+        func fence(from start: Int) -> Int? {
+            var index = start
+            while index + 2 < bytes.count {
+                if bytes[index] == tick, bytes[index + 1] == tick, bytes[index + 2] == tick { return index }
+                index += 1
+            }
+            return nil
+        }
         var blocks: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "```") {
-            let afterFence = rest[open.upperBound...]
-            guard let lineEnd = afterFence.firstIndex(of: "\n") else { break }
-            let body = afterFence[afterFence.index(after: lineEnd)...]
-            guard let close = body.range(of: "```") else { break }
-            blocks.append(String(body[..<close.lowerBound]))
-            rest = body[close.upperBound...]
+        var position = 0
+        while let open = fence(from: position) {
+            guard let lineEnd = bytes[(open + 3)...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            guard let close = fence(from: lineEnd + 1) else { break }
+            blocks.append(String(decoding: bytes[(lineEnd + 1)..<close], as: UTF8.self))
+            position = close + 3
         }
         return blocks
     }
 
     /// Python's `str.strip()`: leading and trailing whitespace.
     static func pythonStrip(_ text: String) -> String {
-        String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-}
-
-extension Substring {
-    fileprivate func range(of needle: String) -> Range<Substring.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) {
-                return index..<self.index(index, offsetBy: needle.count)
-            }
-            index = self.index(after: index)
-        }
-        return nil
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
     }
 }

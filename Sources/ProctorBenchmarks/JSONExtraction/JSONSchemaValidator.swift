@@ -21,10 +21,28 @@ public struct JSONSchemaValidator: Sendable {
 
     /// The schema.
     public let schema: JSONValue
+    /// Every `pattern` in the schema, compiled once.
+    private let patterns: [String: NSRegularExpression]
 
     /// A validator for `schema`.
     public init(schema: JSONValue) {
         self.schema = schema
+        var patterns: [String: NSRegularExpression] = [:]
+        Self.collectPatterns(schema, into: &patterns)
+        self.patterns = patterns
+    }
+
+    private static func collectPatterns(_ schema: JSONValue, into patterns: inout [String: NSRegularExpression]) {
+        switch schema {
+        case .object(let object):
+            if case .string(let pattern) = object["pattern"], patterns[pattern] == nil {
+                patterns[pattern] = try? NSRegularExpression(pattern: pattern)
+            }
+            for key in object.keys { if let child = object[key] { collectPatterns(child, into: &patterns) } }
+        case .array(let elements):
+            for element in elements { collectPatterns(element, into: &patterns) }
+        default: return
+        }
     }
 
     /// Every violation of the schema by `value`; empty when it is valid.
@@ -71,7 +89,7 @@ public struct JSONSchemaValidator: Sendable {
             if let minimum = rules["minLength"]?.schemaNumber, Double(length) < minimum { fail("minLength", "shorter than \(Int(minimum))") }
             if let maximum = rules["maxLength"]?.schemaNumber, Double(length) > maximum { fail("maxLength", "longer than \(Int(maximum))") }
             if case .string(let pattern) = rules["pattern"] {
-                if let regex = try? NSRegularExpression(pattern: pattern) {
+                if let regex = patterns[pattern] {
                     let range = NSRange(text.startIndex..., in: text)
                     if regex.firstMatch(in: text, range: range) == nil { fail("pattern", "does not match \(pattern)") }
                 }
