@@ -60,7 +60,7 @@ let package = Package(
                 "ProctorCore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/gsm8k"), .copy("Resources/math"), .copy("Resources/mt_bench"), .copy("Resources/edgejson")],
+            resources: [.copy("Resources/gsm8k"), .copy("Resources/math"), .copy("Resources/mt_bench"), .copy("Resources/edgejson"), .copy("Resources/mathchat")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -3,7 +3,7 @@ public import ProctorCore
 /// The benchmarks Proctor ships, by name, with their protocols.
 public enum BenchmarkCatalog {
     /// Benchmark names `proctor eval` accepts.
-    public static let names = ["gsm8k", "math500", "math", "mt-bench", "edgejson"]
+    public static let names = ["gsm8k", "math500", "math", "mt-bench", "edgejson", "mathchat-followup", "mathchat-error-correction"]
 
     /// The default protocol of each benchmark.
     public static func defaultProtocol(for benchmark: String) -> String? {
@@ -17,6 +17,7 @@ public enum BenchmarkCatalog {
         case "math500", "math": MathProtocol.all.map(\.name)
         case "mt-bench": MTBenchBenchmark.TemperatureRule.allCases.map(\.rawValue)
         case "edgejson": EdgeJSONBenchmark.PromptProtocol.allCases.map(\.rawValue)
+        case "mathchat-followup", "mathchat-error-correction": ["mathchat_proctor"]
         default: []
         }
     }
@@ -55,6 +56,11 @@ public enum BenchmarkCatalog {
                     "unknown protocol '\(chosen)' for edgejson; choose one of: \(protocols(for: name).joined(separator: ", "))")
             }
             return try EdgeJSONBenchmark(protocol: promptProtocol)
+        case "mathchat-followup", "mathchat-error-correction":
+            if let protocolName, protocolName != "mathchat_proctor" {
+                throw CatalogError("unknown protocol '\(protocolName)' for \(name); it has one: mathchat_proctor")
+            }
+            return name == "mathchat-followup" ? try MathChatFollowUp() : try MathChatErrorCorrection()
         default:
             throw CatalogError("unknown benchmark '\(name)'; available: \(names.joined(separator: ", "))")
         }

@@ -39,6 +39,9 @@ public struct EvalSummary: Codable, Sendable, Hashable {
 
     /// Samples with a stored result.
     public var samples: Int
+    /// Requests (turns) stored, when a benchmark's conversations have more than one per sample;
+    /// `scored` and `errors` then count turns.
+    public var turns: Int?
     /// Samples whose request succeeded and were scored.
     public var scored: Int
     /// Samples whose request failed; they are excluded from accuracy.
@@ -88,11 +91,13 @@ public struct EvalSummary: Codable, Sendable, Hashable {
     }
 
     /// Completed requests (successes and failures) per wall-clock second.
-    public var requestsPerSecond: Double { wallSeconds > 0 ? Double(samples) / wallSeconds : 0 }
+    public var requestsPerSecond: Double { wallSeconds > 0 ? Double(turns ?? samples) / wallSeconds : 0 }
 
     /// Summarises outcomes; `extractorNames` fixes the order of ``extractors``.
     public init(outcomes: [SampleOutcome], extractorNames: [String], wallSeconds: Double) {
-        samples = outcomes.count
+        let ids = outcomes.compactMap(\.sampleId)
+        samples = ids.count == outcomes.count ? Set(ids).count : outcomes.count
+        turns = samples == outcomes.count ? nil : outcomes.count
         let succeeded = outcomes.filter { $0.errorKind == nil }
         scored = succeeded.filter { $0.score != nil }.count
         errors = outcomes.count - succeeded.count

@@ -12,6 +12,8 @@ public struct SampleOutcome: Sendable, Hashable {
     public var groups: [String: String]
     /// Whether the answer was reused (from the answer cache, or the run it re-judges).
     public var isCached: Bool = false
+    /// The sample the turn belongs to, so a multi-turn run counts samples, not turns.
+    public var sampleId: String?
 
     /// Creates an outcome.
     public init(

@@ -48,6 +48,7 @@ extension ProctorDatabase {
         var timings: RequestTimings?
         var groups: [String: String]?
         var isCached: Bool
+        var sampleId: String
     }
 
     /// Every stored turn of a run reduced to what a summary needs, read without the prompts and
@@ -57,7 +58,7 @@ extension ProctorDatabase {
             try OutcomeRow.fetchAll(
                 db,
                 sql: """
-                    SELECT extractions, errorKind, promptTokens, completionTokens, timings, groups, isCached
+                    SELECT extractions, errorKind, promptTokens, completionTokens, timings, groups, isCached, sampleId
                     FROM sample_result WHERE runId = ? ORDER BY sampleIndex, turn
                     """,
                 arguments: [runId]
@@ -68,6 +69,7 @@ extension ProctorDatabase {
                     usage: row.promptTokens.map { TokenUsage(promptTokens: $0, completionTokens: row.completionTokens ?? 0) },
                     timings: row.timings, groups: row.groups ?? [:])
                 outcome.isCached = row.isCached
+                outcome.sampleId = row.sampleId
                 return outcome
             }
         }

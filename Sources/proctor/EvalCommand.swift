@@ -231,7 +231,8 @@ struct EvalCommand: AsyncParsableCommand {
             let finished = try await session.store.run(id: run.id) ?? run
             if specification.benchmark == "mt-bench" {
                 if !output.json {
-                    Terminal.info("run \(run.id): \(summary.samples - summary.errors) of \(summary.samples) turns answered")
+                    let turns = summary.turns ?? summary.samples
+                    Terminal.info("run \(run.id): \(turns - summary.errors) of \(turns) turns answered")
                 }
             } else if output.json {
                 Terminal.out(try SummaryReport.json(run: finished, specification: specification, summary: summary))

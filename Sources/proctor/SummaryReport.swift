@@ -11,7 +11,8 @@ enum SummaryReport {
         lines.append("model        \(model) @ \(run.endpointURL)")
         let errorDetail = summary.errorsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         lines.append(
-            "samples      \(summary.samples) of \(specification.sampleIds.count) · scored \(summary.scored) · errors \(summary.errors)"
+            "samples      \(summary.samples) of \(specification.sampleIds.count)"
+                + (summary.turns.map { " · turns \($0)" } ?? "") + " · scored \(summary.scored) · errors \(summary.errors)"
                 + (errorDetail.isEmpty ? "" : " (\(errorDetail))"))
         if summary.extractors.isEmpty {
             lines.append("accuracy     none claimed: the task has no references; every output is stored")

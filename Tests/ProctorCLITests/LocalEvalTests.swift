@@ -50,6 +50,20 @@ struct LocalEvalTests {
         }
     }
 
+    @Test("eval mathchat-error-correction --limit 3 on SmolLM2-135M: every correction answered and scored")
+    func mathChatOnLocalModel() async throws {
+        _ = try #require(LocalEngineFixture.installed(), "CI installs the engine before the tests; it is missing")
+        try await withTemporaryDirectory { directory in
+            let output = try await TestLock.localEngine.withLock {
+                try await CommandLineRunner().run(
+                    ["eval", "mathchat-error-correction", "--model", "local", "--limit", "3", "--max-tokens", "128"],
+                    directory: directory)
+            }
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stdout.contains("samples      3 of 3 · scored 3 · errors 0"), "\(output.stdout)")
+        }
+    }
+
     @Test("eval mt-bench --judge local --limit 2 on SmolLM2-135M: both turns answered, every answer judged and its output parsed")
     func mtBenchJudgedLocally() async throws {
         _ = try #require(LocalEngineFixture.installed(), "CI installs the engine before the tests; it is missing")
