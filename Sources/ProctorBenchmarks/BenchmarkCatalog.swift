@@ -27,39 +27,31 @@ public enum BenchmarkCatalog {
     /// - Throws: ``CatalogError`` for an unknown benchmark or protocol, ``DatasetError`` when the
     ///   bundled data cannot be read.
     public static func make(_ name: String, protocol protocolName: String?) throws -> any Benchmark {
-        switch name {
-        case "gsm8k":
-            let chosen = protocolName ?? GSM8KProtocol.chainOfThought8Shot.name
-            guard let promptProtocol = GSM8KProtocol.named(chosen) else {
-                throw CatalogError(
-                    "unknown protocol '\(chosen)' for gsm8k; choose one of: \(protocols(for: name).joined(separator: ", "))")
-            }
-            return try GSM8KBenchmark(protocol: promptProtocol)
-        case "math500", "math":
-            let chosen = protocolName ?? MathProtocol.minerva.name
-            guard let promptProtocol = MathProtocol.named(chosen) else {
+        /// The protocol `protocolName` names (the benchmark's default when `nil`), read by `parse`.
+        func chosen<Protocol>(default fallback: String, _ parse: (String) -> Protocol?) throws -> Protocol {
+            let chosen = protocolName ?? fallback
+            guard let promptProtocol = parse(chosen) else {
                 throw CatalogError(
                     "unknown protocol '\(chosen)' for \(name); choose one of: \(protocols(for: name).joined(separator: ", "))")
             }
-            return try MathBenchmark(split: name == "math" ? .test : .math500, protocol: promptProtocol)
+            return promptProtocol
+        }
+        switch name {
+        case "gsm8k":
+            return try GSM8KBenchmark(protocol: try chosen(default: GSM8KProtocol.chainOfThought8Shot.name, GSM8KProtocol.named))
+        case "math500", "math":
+            return try MathBenchmark(
+                split: name == "math" ? .test : .math500, protocol: try chosen(default: MathProtocol.minerva.name, MathProtocol.named))
         case "mt-bench":
-            let chosen = protocolName ?? MTBenchBenchmark.TemperatureRule.perCategory.rawValue
-            guard let rule = MTBenchBenchmark.TemperatureRule(rawValue: chosen) else {
-                throw CatalogError(
-                    "unknown protocol '\(chosen)' for mt-bench; choose one of: \(protocols(for: name).joined(separator: ", "))")
-            }
-            return try MTBenchBenchmark(temperatureRule: rule)
+            return try MTBenchBenchmark(
+                temperatureRule: try chosen(
+                    default: MTBenchBenchmark.TemperatureRule.perCategory.rawValue, MTBenchBenchmark.TemperatureRule.init(rawValue:)))
         case "edgejson":
-            let chosen = protocolName ?? EdgeJSONBenchmark.PromptProtocol.plain.rawValue
-            guard let promptProtocol = EdgeJSONBenchmark.PromptProtocol(rawValue: chosen) else {
-                throw CatalogError(
-                    "unknown protocol '\(chosen)' for edgejson; choose one of: \(protocols(for: name).joined(separator: ", "))")
-            }
-            return try EdgeJSONBenchmark(protocol: promptProtocol)
+            return try EdgeJSONBenchmark(
+                protocol: try chosen(
+                    default: EdgeJSONBenchmark.PromptProtocol.plain.rawValue, EdgeJSONBenchmark.PromptProtocol.init(rawValue:)))
         case "mathchat-followup", "mathchat-error-correction":
-            if let protocolName, protocolName != "mathchat_proctor" {
-                throw CatalogError("unknown protocol '\(protocolName)' for \(name); it has one: mathchat_proctor")
-            }
+            _ = try chosen(default: "mathchat_proctor") { $0 == "mathchat_proctor" ? $0 : nil }
             return name == "mathchat-followup" ? try MathChatFollowUp() : try MathChatErrorCorrection()
         default:
             throw CatalogError("unknown benchmark '\(name)'; available: \(names.joined(separator: ", "))")
