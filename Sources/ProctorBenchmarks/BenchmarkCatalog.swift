@@ -3,7 +3,21 @@ public import ProctorCore
 /// The benchmarks Proctor ships, by name, with their protocols.
 public enum BenchmarkCatalog {
     /// Benchmark names `proctor eval` accepts.
-    public static let names = ["gsm8k", "math500", "math", "mt-bench", "edgejson", "mathchat-followup", "mathchat-error-correction"]
+    public static let names = ["gsm8k", "math500", "math", "mt-bench", "edgejson", "mathchat-followup", "mathchat-error-correction", "mathchat-error-analysis", "mathchat-problem-generation", "mathchat"]
+
+    /// MathChat's four tasks, which `mathchat` names together.
+    public static let mathChatTasks = [
+        "mathchat-followup", "mathchat-error-correction", "mathchat-error-analysis", "mathchat-problem-generation",
+    ]
+
+    /// The benchmarks a judge grades (`--judge`).
+    public static let judgedNames = ["mt-bench", "mathchat-error-analysis", "mathchat-problem-generation"]
+
+    /// Whether runs of `specification` are graded by a judge: a judged benchmark, or a JSONL task
+    /// with a judge scorer.
+    public static func isJudged(_ specification: EvalSpecification) -> Bool {
+        judgedNames.contains(specification.benchmark) || specification.task?.scorer.hasPrefix("judge:") == true
+    }
 
     /// The default protocol of each benchmark.
     public static func defaultProtocol(for benchmark: String) -> String? {
@@ -17,7 +31,8 @@ public enum BenchmarkCatalog {
         case "math500", "math": MathProtocol.all.map(\.name)
         case "mt-bench": MTBenchBenchmark.TemperatureRule.allCases.map(\.rawValue)
         case "edgejson": EdgeJSONBenchmark.PromptProtocol.allCases.map(\.rawValue)
-        case "mathchat-followup", "mathchat-error-correction": ["mathchat_proctor"]
+        case "mathchat-followup", "mathchat-error-correction", "mathchat-error-analysis", "mathchat-problem-generation":
+            ["mathchat_proctor"]
         default: []
         }
     }
@@ -50,9 +65,14 @@ public enum BenchmarkCatalog {
             return try EdgeJSONBenchmark(
                 protocol: try chosen(
                     default: EdgeJSONBenchmark.PromptProtocol.plain.rawValue, EdgeJSONBenchmark.PromptProtocol.init(rawValue:)))
-        case "mathchat-followup", "mathchat-error-correction":
+        case "mathchat-followup", "mathchat-error-correction", "mathchat-error-analysis", "mathchat-problem-generation":
             _ = try chosen(default: "mathchat_proctor") { $0 == "mathchat_proctor" ? $0 : nil }
-            return name == "mathchat-followup" ? try MathChatFollowUp() : try MathChatErrorCorrection()
+            switch name {
+            case "mathchat-followup": return try MathChatFollowUp()
+            case "mathchat-error-correction": return try MathChatErrorCorrection()
+            case "mathchat-error-analysis": return try MathChatErrorAnalysis()
+            default: return try MathChatProblemGeneration()
+            }
         default:
             throw CatalogError("unknown benchmark '\(name)'; available: \(names.joined(separator: ", "))")
         }

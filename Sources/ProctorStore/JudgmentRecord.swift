@@ -20,6 +20,8 @@ struct JudgmentRecord: Codable, FetchableRecord, PersistableRecord {
     var output: String?
     var rating: Double?
     var winner: String?
+    var criteria: [CriterionScore]?
+    var grade: String?
     var parseRule: String
     var errorKind: String?
     var errorMessage: String?
@@ -45,6 +47,8 @@ struct JudgmentRecord: Codable, FetchableRecord, PersistableRecord {
         switch judgment.verdict {
         case .rating(let value): rating = value
         case .winner(let value): winner = value.rawValue
+        case .criteria(let scores): criteria = scores
+        case .grade(let correct): grade = correct ? "C" : "I"
         case nil: break
         }
         parseRule = judgment.parseRule
@@ -72,6 +76,11 @@ struct JudgmentRecord: Codable, FetchableRecord, PersistableRecord {
         container["output"] = output
         container["rating"] = rating
         container["winner"] = winner
+        container["criteria"] = criteria.map { scores in
+            "[" + scores.map { "{\"name\":" + JSONString.quoted($0.name) + ",\"score\":" + String($0.score) + "}" }
+                .joined(separator: ",") + "]"
+        }
+        container["grade"] = grade
         container["parseRule"] = parseRule
         container["errorKind"] = errorKind
         container["errorMessage"] = errorMessage
@@ -86,7 +95,17 @@ struct JudgmentRecord: Codable, FetchableRecord, PersistableRecord {
     /// The judgment this row stores.
     var judgment: Judgment {
         let verdict: JudgeVerdict? =
-            if let rating { .rating(rating) } else if let winner, let parsed = PairWinner(rawValue: winner) { .winner(parsed) } else { nil }
+            if let rating {
+                .rating(rating)
+            } else if let winner, let parsed = PairWinner(rawValue: winner) {
+                .winner(parsed)
+            } else if let criteria {
+                .criteria(criteria)
+            } else if let grade {
+                .grade(correct: grade == "C")
+            } else {
+                nil
+            }
         return Judgment(
             runId: runId, opponentRunId: opponentRunId.isEmpty ? nil : opponentRunId, sampleId: sampleId, turn: turn, game: game,
             repeatIndex: repeatIndex, category: category, promptName: promptName, prompt: prompt, startedAt: startedAt,

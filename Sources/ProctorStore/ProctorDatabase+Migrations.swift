@@ -131,6 +131,12 @@ extension ProctorDatabase {
             }
             try db.create(index: "judgment_opponentRunId", on: "judgment", columns: ["opponentRunId"])
         }
+        migrator.registerMigration("v6: rubric and grade verdicts") { db in
+            try db.alter(table: "judgment") { t in
+                t.add(column: "criteria", .jsonText)
+                t.add(column: "grade", .text)
+            }
+        }
         return migrator
     }
 }

@@ -26,7 +26,8 @@ struct EvalCommand: AsyncParsableCommand {
             MT-bench protocols: fastchat (FastChat's per-category temperatures; the default) and fixed_temperature \
             (chosen when --temperature is given). MT-bench answers are judged by --judge, or later by `proctor judge`.
             EdgeJSON protocols: edgejson (EdgeJSON's instruction and the text) and edgejson_schema (with the JSON Schema).
-            Scorers for --data: exact, numeric, contains, regex:PATTERN, math, json (with --schema FILE), none.
+            Scorers for --data: exact, numeric, contains, regex:PATTERN, math, json (with --schema FILE), \
+            judge:rubric (with --judge, optional --rubric FILE and --context-field), judge:grade, none.
             """)
 
     @Argument(help: "Benchmarks to run, one run each.")
@@ -52,6 +53,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "With --data and --scorer json: a JSON Schema file every answer is validated against.")
     var schema: String?
 
+    @Option(help: "With --data and a judge scorer: the field holding each question's context, shown to the judge.")
+    var contextField: String?
+
+    @Option(help: "With --scorer judge:rubric: a file whose text replaces the built-in rubric instructions.")
+    var rubric: String?
+
     @Option(name: .customLong("protocol"), help: "Prompt protocol (default: the benchmark's lm-eval protocol).")
     var promptProtocol: String?
 
@@ -63,7 +70,7 @@ struct EvalCommand: AsyncParsableCommand {
 
     @Flag(
         inversion: .prefixedNo,
-        help: "Reuse a stored answer to an identical request (endpoint, model id, messages, parameters) instead of asking again (default: on for mt-bench).")
+        help: "Reuse a stored answer to an identical request (endpoint, model id, messages, parameters) instead of asking again (default: on for judged benchmarks).")
     var cache: Bool?
 
     @OptionGroup var judging: JudgeOptions
@@ -98,16 +105,20 @@ struct EvalCommand: AsyncParsableCommand {
             throw ValidationError("--label-field, --system, --scorer and --schema apply to --data tasks only")
         }
         if schema != nil, scorer != "json" { throw ValidationError("--schema applies to --scorer json") }
+        if contextField != nil, scorer?.hasPrefix("judge:") != true {
+            throw ValidationError("--context-field applies to --scorer judge:rubric or judge:grade")
+        }
+        if rubric != nil, scorer != "judge:rubric" { throw ValidationError("--rubric applies to --scorer judge:rubric") }
         if data != nil, promptProtocol != nil { throw ValidationError("--protocol applies to bundled benchmarks; --data tasks use --system and --scorer") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if attempts < 1 { throw ValidationError("--attempts must be at least 1") }
-        let judged = benchmarks.contains("mt-bench")
+        let judged = expandedBenchmarks.contains { BenchmarkCatalog.judgedNames.contains($0) } || scorer?.hasPrefix("judge:") == true
         if judging.judge != nil, !judged, resume == nil {
-            throw ValidationError("--judge applies to judged benchmarks (mt-bench)")
+            throw ValidationError("--judge applies to judged benchmarks (\(BenchmarkCatalog.judgedNames.joined(separator: ", ")))")
         }
         if !category.isEmpty {
-            guard judged else { throw ValidationError("--category applies to mt-bench") }
+            guard benchmarks.contains("mt-bench") else { throw ValidationError("--category applies to mt-bench") }
             for name in category where !MTBenchDataset.categories.contains(name) {
                 throw ValidationError("unknown category '\(name)'; choose from \(MTBenchDataset.categories.joined(separator: ", "))")
             }
@@ -130,19 +141,49 @@ struct EvalCommand: AsyncParsableCommand {
             if let data {
                 let definition = JSONLTaskDefinition(
                     path: data, promptField: promptField, labelField: labelField, system: system,
-                    scorer: scorer ?? (labelField == nil ? "none" : "exact"), schema: schema)
+                    scorer: scorer ?? (labelField == nil ? "none" : "exact"), schema: schema, contextField: contextField,
+                    rubric: rubric)
                 let task = try JSONLTask(definition)
+                var runIds: [String] = []
                 for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
-                    try await start(task, model: model, session: session)
+                    runIds.append(try await start(task, model: model, session: session))
                 }
+                if task.isJudged { try await finishJudged(runIds, session: session) }
             }
-            for name in benchmarks {
+            var runsByBenchmark: [String: [String]] = [:]
+            for name in expandedBenchmarks {
                 let benchmark = try BenchmarkCatalog.make(name, protocol: protocolName(for: name))
                 var runIds: [String] = []
                 for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
                     runIds.append(try await start(benchmark, model: model, session: session))
                 }
-                if benchmark is MTBenchBenchmark { try await finishJudged(runIds, session: session) }
+                if (benchmark as? any JudgedBenchmark)?.isJudged == true { try await finishJudged(runIds, session: session) }
+                runsByBenchmark[name] = runIds
+            }
+            if benchmarks.contains("mathchat") { try await reportMathChat(runsByBenchmark, session: session) }
+        }
+    }
+
+    /// The benchmarks to run, `mathchat` expanded into its four tasks.
+    private var expandedBenchmarks: [String] {
+        benchmarks.flatMap { $0 == "mathchat" ? BenchmarkCatalog.mathChatTasks : [$0] }
+    }
+
+    /// Prints MathChat's overall average for each model.
+    private func reportMathChat(_ runs: [String: [String]], session: EvalSession) async throws {
+        let judge = JudgeSession(store: session.store)
+        for (index, model) in (target.models.isEmpty ? [""] : target.models).enumerated() {
+            func run(_ task: String) -> String? { runs[task].flatMap { $0.indices.contains(index) ? $0[index] : nil } }
+            let overall = try await judge.mathChatOverall(
+                followUp: run("mathchat-followup"), correction: run("mathchat-error-correction"),
+                analysis: run("mathchat-error-analysis"), generation: run("mathchat-problem-generation"))
+            if output.json {
+                Terminal.out(String(decoding: try JSONOutput.encode(overall), as: UTF8.self))
+            } else {
+                let parts = overall.parts.sorted { $0.key < $1.key }.map { "\($0.key) \(Format.fixed($0.value, 3))" }
+                Terminal.out(
+                    "MathChat overall (Proctor's protocol; accuracies and (score − 1) / 4, averaged)\(model.isEmpty ? "" : " · \(Format.plain(model))"): "
+                        + "\(Format.fixed(overall.average, 3)) over \(overall.parts.count) of 10 sub-metrics\n  " + parts.joined(separator: " · "))
             }
         }
     }
@@ -161,7 +202,9 @@ struct EvalCommand: AsyncParsableCommand {
         if let seed { parameters.seed = seed }
         let resolved = try target.resolve(model)
         let chosen = parameters
-        let judge = benchmark is MTBenchBenchmark ? try judging.specification(comparedRunIds: [], baselineRunId: nil) : nil
+        let judge =
+            (benchmark as? any JudgedBenchmark)?.isJudged == true
+            ? try judging.specification(comparedRunIds: [], baselineRunId: nil) : nil
         return try await EndpointSession.with(resolved, targetName: model ?? "", concurrency: concurrency, quiet: output.json) {
             ready in
             var plan = EvalPlan(
@@ -177,7 +220,7 @@ struct EvalCommand: AsyncParsableCommand {
     private func resumeRun(_ id: String, session: EvalSession) async throws {
         let run = try await storage.run(id, in: session.store)
         var prepared = try await session.prepare(run)
-        if prepared.specification.benchmark == "mt-bench", prepared.specification.judge == nil,
+        if BenchmarkCatalog.isJudged(prepared.specification), prepared.specification.judge == nil,
             let judge = try judging.specification(comparedRunIds: [run.id], baselineRunId: nil)
         {
             // An MT-bench run answered without a judge is judged in place when --resume gets one.
@@ -198,7 +241,7 @@ struct EvalCommand: AsyncParsableCommand {
         }
         if let judge = ready.specification.judge {
             try await resumeJudging(run.id, judge: judge, session: session)
-        } else if ready.specification.benchmark == "mt-bench" {
+        } else if BenchmarkCatalog.isJudged(ready.specification) {
             try await JudgePhase.report(runIds: [run.id], session: JudgeSession(store: session.store), json: output.json)
         }
     }
@@ -223,13 +266,13 @@ struct EvalCommand: AsyncParsableCommand {
             let summary = try await interruptible {
                 try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
                     try await session.execute(
-                        prepared, client: client, cacheAnswers: cache ?? (specification.benchmark == "mt-bench"),
+                        prepared, client: client, cacheAnswers: cache ?? BenchmarkCatalog.isJudged(specification),
                         progress: { printer.update($0) })
                 }
             }
             printer.finish()
             let finished = try await session.store.run(id: run.id) ?? run
-            if specification.benchmark == "mt-bench" {
+            if BenchmarkCatalog.isJudged(specification) {
                 if !output.json {
                     let turns = summary.turns ?? summary.samples
                     Terminal.info("run \(run.id): \(turns - summary.errors) of \(turns) turns answered")

@@ -8,7 +8,7 @@ import ProctorRunner
 struct JudgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge",
-        abstract: "Judge stored MT-bench runs again (another judge, prompt setting or pairing) without regenerating answers.",
+        abstract: "Judge stored runs of a judged benchmark again (another judge or pairing) without regenerating answers.",
         discussion: """
             Each run's answers are copied into a new run that names its source and is judged there, so the
             source keeps its own judgments.
@@ -18,7 +18,7 @@ struct JudgeCommand: AsyncParsableCommand {
               proctor judge RUN1 RUN2 --judge gpt-4o --pairwise --baseline RUN2
             """)
 
-    @Argument(help: "MT-bench runs to judge (from `proctor eval mt-bench` or `proctor import mt-bench-answers`).")
+    @Argument(help: "Runs to judge: MT-bench (from `proctor eval mt-bench` or `proctor import mt-bench-answers`) or another judged benchmark.")
     var runs: [String]
 
     @OptionGroup var judging: JudgeOptions

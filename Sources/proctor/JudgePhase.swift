@@ -13,7 +13,13 @@ enum JudgePhase {
         session: JudgeSession, quiet: Bool
     ) async throws {
         guard let first = try await session.store.run(id: runIds[0]), let specification = first.eval?.judge else { return }
-        let benchmark = try MTBenchBenchmark()
+        guard let benchmark = try await EvalSession(store: session.store).prepare(first).benchmark as? any JudgedBenchmark,
+            benchmark.isJudged
+        else {
+            throw ProctorError.badInput(
+                "run \(first.id) is not of a judged benchmark",
+                hint: "judge runs of \(BenchmarkCatalog.judgedNames.joined(separator: ", ")) or of a JSONL task with --scorer judge:rubric")
+        }
         try await EndpointSession.with(target, targetName: targetName, concurrency: specification.concurrency, quiet: quiet) {
             ready in
             for id in runIds {

@@ -8,12 +8,13 @@ enum JudgedComparisonText {
     static func text(_ comparison: JudgedComparison) -> String {
         var lines: [String] = []
         let names = Dictionary(comparison.entries.map { ($0.runId, Format.plain(SummaryReport.displayId($0.model))) }) { a, _ in a }
+        let title = comparison.benchmark == "mt-bench" ? "MT-bench" : comparison.benchmark
         if let judge = comparison.entries.compactMap(\.judge).first {
             lines.append(
-                "MT-bench · judge \(Format.plain(SummaryReport.displayId(judge))) · \(comparison.judgeSamples) judgment(s) per answer"
+                "\(title) · judge \(Format.plain(SummaryReport.displayId(judge))) · \(comparison.judgeSamples) judgment(s) per answer"
                     + " · 95% intervals: bootstrap over questions, \(comparison.bootstrapResamples) resamples, seed \(comparison.bootstrapSeed)")
         } else {
-            lines.append("MT-bench · answers only (not judged yet: proctor judge RUN --judge MODEL)")
+            lines.append("\(title) · answers only (not judged yet: proctor judge RUN --judge MODEL)")
         }
         let scored = comparison.entries.filter { $0.scores != nil }
         if !scored.isEmpty {
@@ -48,6 +49,23 @@ enum JudgedComparisonText {
                             + " · max sd \(Format.fixed(spread.maxStandardDeviation, 2)) · all ratings equal on "
                             + Format.percent(spread.agreement))
                 }
+            }
+        }
+        let rubrics = comparison.entries.compactMap { entry in entry.rubric.map { (entry, $0) } }
+        if !rubrics.isEmpty {
+            lines.append("")
+            lines.append("by criterion: mean [95% interval] over the judged answers")
+            for (entry, rubric) in rubrics {
+                var cells = rubric.criteria.map { "\($0.name) \(withInterval($0.score))" }
+                if let graded = rubric.graded {
+                    cells.append("graded correct \(Format.percent(graded.value)) (\(graded.successes)/\(graded.trials))")
+                }
+                let uncounted =
+                    (rubric.unparsed.sorted { $0.key < $1.key } + rubric.judgeErrors.sorted { $0.key < $1.key })
+                    .map { "\($0.value) \($0.key)" }
+                lines.append(
+                    "  \(names[entry.runId] ?? entry.model) (\(entry.runId)): " + (cells.isEmpty ? "no verdict" : cells.joined(separator: " · "))
+                        + " · judged \(rubric.judged)" + (uncounted.isEmpty ? "" : " · uncounted: " + uncounted.joined(separator: ", ")))
             }
         }
         if let pairwise = comparison.pairwise {

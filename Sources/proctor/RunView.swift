@@ -1,4 +1,5 @@
 import Foundation
+import ProctorBenchmarks
 import ProctorCore
 import ProctorRunner
 import ProctorStore
@@ -17,7 +18,7 @@ enum RunView {
     /// Reads what `run` shows from `database`.
     static func load(_ run: Run, from database: ProctorDatabase) async throws -> RunView {
         switch run.specification {
-        case .eval(let specification) where specification.benchmark == "mt-bench":
+        case .eval(let specification) where BenchmarkCatalog.isJudged(specification):
             let compared = specification.judge.flatMap { $0.mode == .pairwise ? $0.comparedRunIds : nil } ?? [run.id]
             return .judged(run, specification, try await JudgeSession(store: database).comparison(runIds: compared))
         case .eval(let specification):

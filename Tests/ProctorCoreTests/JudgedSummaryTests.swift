@@ -125,4 +125,30 @@ struct JudgedSummaryTests {
         let prices = TokenPrices(inputPerMillion: 2.5, outputPerMillion: 10)
         #expect(prices.cost(promptTokens: 1_000_000, completionTokens: 500_000) == 7.5)
     }
+
+    @Test("rubric summaries: each criterion's mean over judged answers; unreadable verdicts and judge errors counted apart")
+    func rubric() throws {
+        func judgment(_ sample: String, _ verdict: JudgeVerdict?, rule: String = "last JSON object", error: CompletionError? = nil) -> Judgment {
+            Judgment(
+                runId: "r", sampleId: sample, turn: 1, category: "qa", promptName: "proctor-rubric", prompt: [],
+                startedAt: Date(timeIntervalSince1970: 0), output: "", verdict: verdict, parseRule: rule, error: error, judgeModel: "j")
+        }
+        let scores = { (c: Double, f: Double) in JudgeVerdict.criteria([CriterionScore(name: "correctness", score: c), CriterionScore(name: "format", score: f)]) }
+        let summary = RubricSummary(
+            runId: "r",
+            judgments: [
+                judgment("1", scores(5, 4)), judgment("2", scores(3, 2)), judgment("3", nil, rule: "criteria missing or out of range"),
+                judgment("4", nil, error: CompletionError(kind: .timeout, message: "slow")),
+            ], resamples: 100, seed: 1)
+        #expect(summary.criteria.map(\.name) == ["correctness", "format"])
+        #expect(summary.criteria[0].score.mean == 4)
+        #expect(summary.criteria[1].score.mean == 3)
+        #expect(summary.judged == 2)
+        #expect(summary.unparsed == ["criteria missing or out of range": 1])
+        #expect(summary.judgeErrors == ["timeout": 1])
+        #expect(summary.graded == nil)
+        let grades = RubricSummary(
+            runId: "r", judgments: [judgment("1", .grade(correct: true)), judgment("2", .grade(correct: false))], resamples: 10, seed: 1)
+        #expect(grades.graded == Proportion(successes: 1, trials: 2))
+    }
 }

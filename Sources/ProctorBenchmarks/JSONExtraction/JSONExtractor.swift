@@ -29,6 +29,33 @@ public enum JSONExtractor {
         return nil
     }
 
+    /// The last balanced JSON object in `text` (fences and prose around it ignored): what a
+    /// rubric judge is asked to end its answer with.
+    public static func lastObject(in text: String) -> JSONValue? {
+        let bytes = Array(text.utf8)
+        var index = bytes.count - 1
+        while index >= 0 {
+            if bytes[index] == UInt8(ascii: "{"), let (value, _) = JSONValueParser.parsePrefix(bytes, from: index),
+                case .object = value
+            {
+                // An object nested in a later one is not the last top-level object; walk outwards.
+                var outer = value
+                var start = index - 1
+                while start >= 0 {
+                    if bytes[start] == UInt8(ascii: "{"), let (candidate, end) = JSONValueParser.parsePrefix(bytes, from: start),
+                        case .object = candidate, end > index
+                    {
+                        outer = candidate
+                    }
+                    start -= 1
+                }
+                return outer
+            }
+            index -= 1
+        }
+        return nil
+    }
+
     /// EdgeJSON's `extract_json_from_text`.
     public static func edgeJSON(_ text: String) -> Found? {
         if let value = JSONValueParser.parse(pythonStrip(text)) { return Found(value: value, rule: "whole") }

@@ -8,7 +8,7 @@ public import ProctorCore
 /// let task = try JSONLTask(JSONLTaskDefinition(
 ///     path: "router.jsonl", promptField: "prompt", labelField: "answer", system: nil, scorer: "exact"))
 /// ```
-public struct JSONLTask: SingleTurnBenchmark {
+public struct JSONLTask: SingleTurnBenchmark, JudgedBenchmark {
     /// The definition this task was built from.
     public let definition: JSONLTaskDefinition
     /// The scorer.
@@ -17,6 +17,8 @@ public struct JSONLTask: SingleTurnBenchmark {
     public let dataset: DatasetInfo
     private let items: [EvalSample]
     private let schema: JSONSchemaValidator?
+    private let questions: [String: (question: String, context: String?)]
+    private let rubricText: String
 
     /// Reads and checks the file: every line needs a string prompt, and a label when a label field
     /// is named.
@@ -24,7 +26,7 @@ public struct JSONLTask: SingleTurnBenchmark {
     /// - Throws: ``DatasetError`` naming file, line and field; ``TaskScorerError`` for a bad scorer.
     public init(_ definition: JSONLTaskDefinition) throws {
         let scorer = try TaskScorer(spec: definition.scorer)
-        if definition.labelField == nil, scorer != .none {
+        if definition.labelField == nil, scorer != .none, scorer != .judge(rubric: true) {
             throw TaskScorerError(
                 "--scorer \(definition.scorer) needs references; name the field holding them with --label-field, or use --scorer none")
         }
@@ -32,6 +34,10 @@ public struct JSONLTask: SingleTurnBenchmark {
             throw TaskScorerError("--schema applies to --scorer json")
         }
         schema = try definition.schema.map(Self.loadSchema)
+        if definition.rubric != nil, scorer != .judge(rubric: true) {
+            throw TaskScorerError("--rubric applies to --scorer judge:rubric")
+        }
+        rubricText = try definition.rubric.map(Self.loadRubric) ?? JudgeScorerPrompts.defaultRubric
         guard let data = FileManager.default.contents(atPath: definition.path) else {
             throw DatasetError(file: definition.path, message: "cannot read the file; check the path and its permissions")
         }
@@ -41,6 +47,7 @@ public struct JSONLTask: SingleTurnBenchmark {
         }
         var samples: [EvalSample] = []
         var seenIds: [String: Int] = [:]
+        var questions: [String: (question: String, context: String?)] = [:]
         for line in lines {
             var messages: [ChatMessage] = []
             if let system = definition.system { messages.append(ChatMessage(role: .system, content: system)) }
@@ -55,11 +62,16 @@ public struct JSONLTask: SingleTurnBenchmark {
                     message: "\"\(id)\" was already used on line \(earlier); ids must be unique")
             }
             seenIds[id] = line.number
+            if case .judge = scorer {
+                // A line may lack the context; the judge then sees none.
+                questions[id] = (try line.string(definition.promptField), definition.contextField.flatMap { line.object[$0] as? String })
+            }
             samples.append(EvalSample(id: id, index: samples.count, messages: messages, reference: label))
         }
         self.definition = definition
         self.scorer = scorer
         self.items = samples
+        self.questions = questions
         let digest = FileDigest.sha256(data)
         dataset = DatasetInfo(name: definition.path, sha256: digest, count: samples.count)
     }
@@ -77,6 +89,42 @@ public struct JSONLTask: SingleTurnBenchmark {
             return try line.scalarText(field)
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Reads a rubric file.
+    private static func loadRubric(_ path: String) throws(DatasetError) -> String {
+        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else {
+            throw DatasetError(file: path, message: "cannot read the rubric file, or it is empty; check the path")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Whether a judge grades this task (`--scorer judge:rubric` or `judge:grade`).
+    public var isJudged: Bool {
+        if case .judge = scorer { return true }
+        return false
+    }
+
+    /// The judge request for the answer: the rubric (three criteria in one JSON object) or
+    /// inspect's C/I grade.
+    public func judgeRequests(for sample: EvalSample, answers: [Int: String]) throws -> [JudgeRequest] {
+        guard case .judge(let rubric) = scorer, let answer = answers[1], let item = questions[sample.id] else { return [] }
+        if rubric {
+            return [
+                JudgeRequest(
+                    turn: 1, promptName: definition.rubric == nil ? "proctor-rubric" : "rubric:\(definition.rubric ?? "")",
+                    messages: JudgeScorerPrompts.rubric(
+                        question: item.question, context: item.context, reference: sample.reference, submission: answer,
+                        rubric: rubricText),
+                    format: .criteria(JudgeScorerPrompts.rubricCriteria))
+            ]
+        }
+        return [
+            JudgeRequest(
+                turn: 1, promptName: "inspect-model-graded-fact",
+                messages: JudgeScorerPrompts.grade(question: item.question, reference: sample.reference, submission: answer),
+                format: .grade)
+        ]
     }
 
     /// Reads and parses a JSON Schema file.

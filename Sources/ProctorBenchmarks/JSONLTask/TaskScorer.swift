@@ -23,6 +23,9 @@ public enum TaskScorer: Sendable, Hashable {
     case math
     /// JSON extraction scored against an expected object (and a JSON Schema, when the task has one).
     case json
+    /// A judge grades each answer afterwards: `judge:rubric` (three criteria 1–5) or `judge:grade`
+    /// (correct or incorrect).
+    case judge(rubric: Bool)
     /// No scoring.
     case none
 
@@ -34,10 +37,12 @@ public enum TaskScorer: Sendable, Hashable {
         case "contains": self = .contains
         case "math": self = .math
         case "json": self = .json
+        case "judge:rubric": self = .judge(rubric: true)
+        case "judge:grade": self = .judge(rubric: false)
         case "none": self = .none
         default:
             guard spec.hasPrefix("regex:") else {
-                throw TaskScorerError("unknown scorer '\(spec)'; use exact, numeric, contains, regex:PATTERN, math, json or none")
+                throw TaskScorerError("unknown scorer '\(spec)'; use exact, numeric, contains, regex:PATTERN, math, json, judge:rubric, judge:grade or none")
             }
             let pattern = String(spec.dropFirst(6))
             do {
@@ -58,6 +63,7 @@ public enum TaskScorer: Sendable, Hashable {
         case .regex(let pattern): "regex:\(pattern)"
         case .math: "math"
         case .json: "json"
+        case .judge(let rubric): rubric ? "judge:rubric" : "judge:grade"
         case .none: "none"
         }
     }
@@ -66,7 +72,7 @@ public enum TaskScorer: Sendable, Hashable {
     /// outputs of ``score(response:label:)`` carry them, so the summary finds its verdicts.
     var extractorNames: [String] {
         switch self {
-        case .none: []
+        case .none, .judge: []
         case .regex: ["regex"]
         case .json: JSONAnswerScoring.extractorNames
         default: [spec]
@@ -111,7 +117,7 @@ public enum TaskScorer: Sendable, Hashable {
             return SampleScore(outputs: outputs)
         case .json:
             return JSONAnswerScoring.score(response: response, expected: JSONValueParser.parse(label) ?? .string(label), validator: schema)
-        case .none:
+        case .judge, .none:
             return SampleScore(outputs: [])
         }
     }

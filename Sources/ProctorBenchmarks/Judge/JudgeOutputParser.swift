@@ -1,3 +1,4 @@
+import Foundation
 public import ProctorCore
 
 /// Reads a judge's verdict exactly as FastChat's `common.py` does, and names the rule that read it.
@@ -22,6 +23,64 @@ public enum JudgeOutputParser {
         public static func pair(_ label: String) -> String { "[[\(label)]]" }
         /// Pairwise: none of the three was found (FastChat: `error`).
         public static let noVerdict = "no verdict"
+        /// Rubric: every criterion read from the last JSON object.
+        public static let criteria = "last JSON object"
+        /// Rubric: no JSON object in the output.
+        public static let noJSON = "no JSON object"
+        /// Rubric: the last JSON object lacks a criterion, or one is not an integer 1–5.
+        public static let malformedCriteria = "criteria missing or out of range"
+        /// Grade: `GRADE: C` or `GRADE: I` was found.
+        public static func grade(_ letter: String) -> String { "GRADE: \(letter)" }
+        /// Grade: no `GRADE:` with C or I.
+        public static let noGrade = "no grade"
+    }
+
+    /// The verdict in `text` read in `format`, or `nil`, and the rule that decided.
+    public static func verdict(in text: String, format: VerdictFormat) -> (verdict: JudgeVerdict?, rule: String) {
+        switch format {
+        case .rating:
+            let parsed = rating(in: text)
+            return (parsed.rating.map(JudgeVerdict.rating), parsed.rule)
+        case .pair:
+            let parsed = winner(in: text)
+            return (parsed.winner.map(JudgeVerdict.winner), parsed.rule)
+        case .criteria(let names): return criteria(in: text, names: names)
+        case .grade: return grade(in: text)
+        }
+    }
+
+    /// The rubric scores in the last JSON object of `text`: each of `names` must be an integer
+    /// 1–5 (a number or a numeric string); anything else leaves the judgment unscored.
+    public static func criteria(in text: String, names: [String]) -> (verdict: JudgeVerdict?, rule: String) {
+        guard case .object(let object) = JSONExtractor.lastObject(in: text) else { return (nil, Rule.noJSON) }
+        var scores: [CriterionScore] = []
+        for name in names {
+            let value: Double? =
+                switch object[name] {
+                case .integer(let number): Double(number)
+                case .number(let number): number
+                case .string(let text): Double(text.trimmingCharacters(in: .whitespaces))
+                default: nil
+                }
+            guard let value, value.rounded() == value, (1...5).contains(value) else { return (nil, Rule.malformedCriteria) }
+            scores.append(CriterionScore(name: name, score: value))
+        }
+        return (.criteria(scores), Rule.criteria)
+    }
+
+    /// inspect's grade: the letter after the last `GRADE:` (`(?is).*(?<!\w)GRADE(?!\w)\s*:\s*(\w*)`),
+    /// `C` correct and `I` incorrect; any other letter is no verdict.
+    public static func grade(in text: String) -> (verdict: JudgeVerdict?, rule: String) {
+        let pattern = #"(?is).*(?<!\w)GRADE(?!\w)\s*:\s*(\w*)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range(at: 1), in: text)
+        else { return (nil, Rule.noGrade) }
+        switch text[range].uppercased() {
+        case "C": return (.grade(correct: true), Rule.grade("C"))
+        case "I": return (.grade(correct: false), Rule.grade("I"))
+        default: return (nil, Rule.noGrade)
+        }
     }
 
     /// The rating in `text`, or `nil`, and the rule that decided.

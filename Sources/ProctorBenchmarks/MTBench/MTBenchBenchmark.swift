@@ -7,7 +7,7 @@ public import ProctorCore
 ///
 /// No system message is sent: FastChat picks one by matching the model's name against its
 /// templates, which a server already does with the model's own chat template.
-public struct MTBenchBenchmark: Benchmark {
+public struct MTBenchBenchmark: JudgedBenchmark {
     /// How the sampling temperature is chosen.
     public enum TemperatureRule: String, Sendable, CaseIterable {
         /// FastChat's per-category temperatures (protocol `fastchat`).
@@ -27,13 +27,30 @@ public struct MTBenchBenchmark: Benchmark {
     public let dataset: DatasetInfo
     /// No extractor: a judge grades the answers.
     public let extractorNames: [String] = []
+    /// FastChat's judge prompts, filled per question.
+    public let judging: MTBenchJudging
 
-    /// MT-bench with the bundled questions.
+    /// MT-bench with the bundled questions and judge prompts.
     public init(temperatureRule: TemperatureRule = .perCategory) throws(DatasetError) {
         let loaded = try MTBenchDataset.load()
         questions = loaded.questions
         dataset = loaded.info
+        judging = MTBenchJudging(prompts: try JudgePromptSet.fastChat())
         self.temperatureRule = temperatureRule
+    }
+
+    /// FastChat's single grading: one `[[n]]` rating per answered turn (turn 2 only when turn 1
+    /// was answered too, as its prompt shows the whole conversation).
+    public func judgeRequests(for sample: EvalSample, answers: [Int: String]) throws -> [JudgeRequest] {
+        guard let question = question(for: sample) else { return [] }
+        var requests: [JudgeRequest] = []
+        for turn in 1...question.turns.count {
+            let texts = (1...turn).compactMap { answers[$0] }
+            guard texts.count == turn else { break }
+            let request = try judging.single(question, answers: texts, turn: turn)
+            requests.append(JudgeRequest(turn: turn, promptName: request.promptName, messages: request.messages, format: .rating))
+        }
+        return requests
     }
 
     /// The protocol name stored with the run.

@@ -16,6 +16,8 @@ public enum MathChatData {
         public var a: [String]
         /// The B turns of the dialogue.
         public var b: [String]
+        /// The task's text as stored (the dialogue, or problem generation's reference problem).
+        public var text: String
     }
 
     /// The bundled files: name, dialogue field, SHA-256.
@@ -24,12 +26,24 @@ public enum MathChatData {
         case followUp = "follow_up"
         /// Error correction (`error_correction.jsonl`, field `error_correction`).
         case errorCorrection = "error_correction"
+        /// Error analysis (`error_analysis.jsonl`, whose field is also `error_correction`).
+        case errorAnalysis = "error_analysis"
+        /// Problem generation (`P2P_Generation.jsonl`, field `new_problem`, not a dialogue).
+        case problemGeneration = "P2P_Generation"
 
-        var field: String { self == .followUp ? "followup" : "error_correction" }
+        var field: String {
+            switch self {
+            case .followUp: "followup"
+            case .errorCorrection, .errorAnalysis: "error_correction"
+            case .problemGeneration: "new_problem"
+            }
+        }
         var sha256: String {
             switch self {
             case .followUp: "c56c24101e6ec0b18bc2735e032f0336a494407c93eb8aa97eb73b237581f658"
             case .errorCorrection: "6d7d4fab782c5f492c34d50a5743691a4dae9b58b1aac9d026a6206ba5d0cce6"
+            case .errorAnalysis: "762d5ceb0fa7ff2ecbce5a645eb1a0c9d9d449c8bbe9ebf4113da2d249c52891"
+            case .problemGeneration: "b27dc350606b9877f7b486d2e95dc986edbd25240ffa9299fedbb4ffc62f66e0"
             }
         }
     }
@@ -39,11 +53,12 @@ public enum MathChatData {
         let file = try BundledFile.load(subdirectory: "mathchat", name: "\(task.rawValue).jsonl", expectedSHA256: task.sha256)
         var rows: [Row] = []
         for line in try JSONLReader.parse(file.data, file: file.displayPath) {
-            let dialogue = MathChatDialogue.split(try line.string(task.field))
+            let text = try line.string(task.field)
+            let dialogue = task == .problemGeneration ? (a: [], b: []) : MathChatDialogue.split(text)
             rows.append(
                 Row(
                     index: rows.count, question: try line.string("question"), answer: try line.string("answer"), a: dialogue.a,
-                    b: dialogue.b))
+                    b: dialogue.b, text: text))
         }
         return (rows, DatasetInfo(name: "mathchat/\(task.rawValue)", sha256: file.sha256, count: rows.count))
     }

@@ -109,6 +109,24 @@ public enum JudgeVerdict: Sendable, Hashable {
     case rating(Double)
     /// A pairwise verdict, about the assistants as the prompt labelled them.
     case winner(PairWinner)
+    /// Scores on named criteria (a rubric's 1–5 per criterion), in the rubric's order.
+    case criteria([CriterionScore])
+    /// A correct/incorrect grade (inspect's `GRADE: C|I`).
+    case grade(correct: Bool)
+}
+
+/// One criterion's score in a rubric verdict.
+public struct CriterionScore: Codable, Sendable, Hashable {
+    /// The criterion, e.g. `correctness`.
+    public var name: String
+    /// Its score.
+    public var score: Double
+
+    /// Creates a score.
+    public init(name: String, score: Double) {
+        self.name = name
+        self.score = score
+    }
 }
 
 /// The winner of one pairwise game, in the labels the judge saw.

@@ -13,12 +13,19 @@ public struct JSONLTaskDefinition: Codable, Sendable, Hashable {
     public var scorer: String
     /// With the `json` scorer: a JSON Schema file every answer is validated against.
     public var schema: String?
+    /// With a judge scorer: the field holding each question's context, if any.
+    public var contextField: String?
+    /// With `judge:rubric`: a file whose text replaces the built-in rubric instructions.
+    public var rubric: String?
 
     /// Creates a definition.
     public init(
-        path: String, promptField: String, labelField: String?, system: String?, scorer: String, schema: String? = nil
+        path: String, promptField: String, labelField: String?, system: String?, scorer: String, schema: String? = nil,
+        contextField: String? = nil, rubric: String? = nil
     ) {
         self.schema = schema
+        self.contextField = contextField
+        self.rubric = rubric
         self.path = path
         self.promptField = promptField
         self.labelField = labelField

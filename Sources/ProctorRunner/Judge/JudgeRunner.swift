@@ -9,17 +9,20 @@ public struct JudgeTask: Sendable, Hashable {
     public var key: JudgmentKey
     /// The question's category.
     public var category: String
-    /// The prompt and messages.
-    public var request: MTBenchJudging.Request
+    /// The prompt's name.
+    public var promptName: String
+    /// The messages to send.
+    public var messages: [ChatMessage]
     /// How the output is read.
-    public var mode: JudgeMode
+    public var format: VerdictFormat
 
     /// Creates a task.
-    public init(key: JudgmentKey, category: String, request: MTBenchJudging.Request, mode: JudgeMode) {
+    public init(key: JudgmentKey, category: String, promptName: String, messages: [ChatMessage], format: VerdictFormat) {
         self.key = key
         self.category = category
-        self.request = request
-        self.mode = mode
+        self.promptName = promptName
+        self.messages = messages
+        self.format = format
     }
 }
 
@@ -75,27 +78,20 @@ public struct JudgeRunner: Sendable {
         let startedAt = Date()
         var judgment = Judgment(
             runId: task.key.runId, opponentRunId: task.key.opponentRunId, sampleId: task.key.sampleId, turn: task.key.turn,
-            game: task.key.game, repeatIndex: task.key.repeatIndex, category: task.category, promptName: task.request.promptName,
-            prompt: task.request.messages, startedAt: startedAt, output: nil, verdict: nil, parseRule: "judge failed",
+            game: task.key.game, repeatIndex: task.key.repeatIndex, category: task.category, promptName: task.promptName,
+            prompt: task.messages, startedAt: startedAt, output: nil, verdict: nil, parseRule: "judge failed",
             judgeModel: judgeModel)
         do {
             let completion = try await judge.complete(
-                task.request.messages, parameters: parameters,
+                task.messages, parameters: parameters,
                 context: RequestContext(sampleId: task.key.sampleId, turn: task.key.turn))
             judgment.output = completion.text
             judgment.usage = completion.usage
             judgment.latency = completion.timings.endToEndLatency
             if let model = completion.model, !model.isEmpty { judgment.judgeModel = model }
-            switch task.mode {
-            case .single:
-                let parsed = JudgeOutputParser.rating(in: completion.text)
-                judgment.verdict = parsed.rating.map(JudgeVerdict.rating)
-                judgment.parseRule = parsed.rule
-            case .pairwise:
-                let parsed = JudgeOutputParser.winner(in: completion.text)
-                judgment.verdict = parsed.winner.map(JudgeVerdict.winner)
-                judgment.parseRule = parsed.rule
-            }
+            let parsed = JudgeOutputParser.verdict(in: completion.text, format: task.format)
+            judgment.verdict = parsed.verdict
+            judgment.parseRule = parsed.rule
         } catch let error as CompletionError {
             judgment.error = error
         }

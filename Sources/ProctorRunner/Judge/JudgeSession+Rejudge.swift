@@ -13,9 +13,9 @@ extension JudgeSession {
         var created: [Run] = []
         for id in sourceRunIds {
             guard let source = try await store.run(id: id) else { throw ProctorError.badInput("no run \(id) in the store") }
-            guard var specification = source.eval, specification.benchmark == "mt-bench" else {
+            guard var specification = source.eval else {
                 throw ProctorError.badInput(
-                    "run \(id) is not an MT-bench run", hint: "judge runs made by `proctor eval mt-bench` or `proctor import mt-bench-answers`")
+                    "run \(id) is a \(source.kind.rawValue) run", hint: "judge evaluation runs of a judged benchmark")
             }
             specification.judge = judge
             specification.sourceRunId = source.id

@@ -26,10 +26,11 @@ public struct JudgeSession: Sendable {
     /// Judges runs `runIds` with `judge`, following the first run's judge specification; every
     /// run is marked running meanwhile and completed (or interrupted) after.
     ///
-    /// - Throws: ``ProctorError`` when a run is not a judged MT-bench run, `CancellationError`,
-    ///   or the store's errors. A failing judge is recorded per judgment, never thrown.
+    /// - Throws: ``ProctorError`` when a run is not an evaluation, or pairwise grading is asked of
+    ///   a benchmark other than MT-bench; `CancellationError`, or the store's errors. A failing
+    ///   judge is recorded per judgment, never thrown.
     public func judge(
-        runIds: [String], benchmark: MTBenchBenchmark, judge: any ChatCompleting,
+        runIds: [String], benchmark: any JudgedBenchmark, judge: any ChatCompleting,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws {
         let runs = try await loadRuns(runIds)
@@ -55,64 +56,80 @@ public struct JudgeSession: Sendable {
     private func loadRuns(_ runIds: [String]) async throws -> [Run] {
         try await runIds.asyncMap { id in
             guard let run = try await store.run(id: id) else { throw ProctorError.badInput("no run \(id) in the store") }
-            guard run.eval?.benchmark == "mt-bench" else {
-                throw ProctorError.badInput("run \(id) is not an MT-bench run", hint: "judge runs made by `proctor eval mt-bench`")
+            guard run.eval != nil else {
+                throw ProctorError.badInput("run \(id) is a \(run.kind.rawValue) run, not an evaluation")
             }
             return run
         }
     }
 
     /// The judgments still to ask for: missing ones and those whose judge failed.
-    func tasks(for runs: [Run], specification: JudgeSpecification, benchmark: MTBenchBenchmark) async throws -> [JudgeTask] {
-        let judging = MTBenchJudging(prompts: try JudgePromptSet.fastChat())
+    func tasks(for runs: [Run], specification: JudgeSpecification, benchmark: any JudgedBenchmark) async throws -> [JudgeTask] {
         let stored = try await store.judgments(runIds: runs.map(\.id))
         let done = Set(stored.filter { $0.error == nil }.map(\.key))
         var answers: [String: [String: StoredConversation]] = [:]
         for run in runs { answers[run.id] = try await store.storedConversations(runId: run.id) }
-        let questions = Dictionary(benchmark.questions.map { ($0.sampleId, $0) }, uniquingKeysWith: { first, _ in first })
+        let samples = Dictionary(benchmark.samples().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var tasks: [JudgeTask] = []
-        func add(_ key: JudgmentKey, _ question: MTBenchQuestion, mode: JudgeMode, _ request: () throws -> MTBenchJudging.Request)
-            rethrows
-        {
-            guard !done.contains(key) else { return }
-            tasks.append(JudgeTask(key: key, category: question.category, request: try request(), mode: mode))
-        }
         switch specification.mode {
         case .single:
             for run in runs {
                 for sampleId in run.eval?.sampleIds ?? [] {
-                    guard let question = questions[sampleId] else { continue }
-                    for turn in 1...question.turns.count {
-                        guard let texts = Self.texts(answers[run.id]?[sampleId], through: turn) else { continue }
+                    guard let sample = samples[sampleId], let conversation = answers[run.id]?[sampleId] else { continue }
+                    for request in try benchmark.judgeRequests(for: sample, answers: conversation.answers) {
                         for repeatIndex in 0..<specification.samples {
                             let key = JudgmentKey(
-                                runId: run.id, opponentRunId: nil, sampleId: sampleId, turn: turn, game: 1, repeatIndex: repeatIndex)
-                            try add(key, question, mode: .single) { try judging.single(question, answers: texts, turn: turn) }
+                                runId: run.id, opponentRunId: nil, sampleId: sampleId, turn: request.turn, game: 1,
+                                repeatIndex: repeatIndex)
+                            guard !done.contains(key) else { continue }
+                            tasks.append(
+                                JudgeTask(
+                                    key: key, category: sample.groups["category"] ?? benchmark.name, promptName: request.promptName,
+                                    messages: request.messages, format: request.format))
                         }
                     }
                 }
             }
         case .pairwise:
-            for (first, second) in Self.pairs(runs.map(\.id), baseline: specification.baselineRunId) {
-                let sampleIds = runs.first { $0.id == first }?.eval?.sampleIds ?? []
-                for sampleId in sampleIds {
-                    guard let question = questions[sampleId] else { continue }
-                    for turn in 1...question.turns.count {
-                        // Only questions both runs answered, up to this turn, are compared.
-                        guard let textsA = Self.texts(answers[first]?[sampleId], through: turn),
-                            let textsB = Self.texts(answers[second]?[sampleId], through: turn)
-                        else { continue }
-                        for repeatIndex in 0..<specification.samples {
-                            for game in 1...2 {
-                                let key = JudgmentKey(
-                                    runId: first, opponentRunId: second, sampleId: sampleId, turn: turn, game: game,
-                                    repeatIndex: repeatIndex)
-                                try add(key, question, mode: .pairwise) {
-                                    game == 1
-                                        ? try judging.pair(question, answersA: textsA, answersB: textsB, turn: turn)
-                                        : try judging.pair(question, answersA: textsB, answersB: textsA, turn: turn)
-                                }
-                            }
+            guard let mtBench = benchmark as? MTBenchBenchmark else {
+                throw ProctorError.badInput("pairwise grading is MT-bench's; \(benchmark.name) is judged one answer at a time")
+            }
+            tasks = try pairwiseTasks(runs, specification: specification, benchmark: mtBench, answers: answers, done: done)
+        }
+        return tasks
+    }
+
+    /// FastChat's pairwise games: every pair (or every run against the baseline), every question
+    /// both answered, each turn, in both orders.
+    private func pairwiseTasks(
+        _ runs: [Run], specification: JudgeSpecification, benchmark: MTBenchBenchmark,
+        answers: [String: [String: StoredConversation]], done: Set<JudgmentKey>
+    ) throws -> [JudgeTask] {
+        let questions = Dictionary(benchmark.questions.map { ($0.sampleId, $0) }, uniquingKeysWith: { first, _ in first })
+        var tasks: [JudgeTask] = []
+        for (first, second) in Self.pairs(runs.map(\.id), baseline: specification.baselineRunId) {
+            let sampleIds = runs.first { $0.id == first }?.eval?.sampleIds ?? []
+            for sampleId in sampleIds {
+                guard let question = questions[sampleId] else { continue }
+                for turn in 1...question.turns.count {
+                    // Only questions both runs answered, up to this turn, are compared.
+                    guard let textsA = Self.texts(answers[first]?[sampleId], through: turn),
+                        let textsB = Self.texts(answers[second]?[sampleId], through: turn)
+                    else { continue }
+                    for repeatIndex in 0..<specification.samples {
+                        for game in 1...2 {
+                            let key = JudgmentKey(
+                                runId: first, opponentRunId: second, sampleId: sampleId, turn: turn, game: game,
+                                repeatIndex: repeatIndex)
+                            guard !done.contains(key) else { continue }
+                            let request =
+                                game == 1
+                                ? try benchmark.judging.pair(question, answersA: textsA, answersB: textsB, turn: turn)
+                                : try benchmark.judging.pair(question, answersA: textsB, answersB: textsA, turn: turn)
+                            tasks.append(
+                                JudgeTask(
+                                    key: key, category: question.category, promptName: request.promptName,
+                                    messages: request.messages, format: .pair))
                         }
                     }
                 }

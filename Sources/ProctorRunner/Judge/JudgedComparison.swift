@@ -20,8 +20,10 @@ public struct JudgedComparison: Codable, Sendable, Hashable {
         public var reusedAnswers: Int
         /// Turns whose request failed, by error kind (never judged).
         public var answerErrors: [String: Int]
-        /// Single-grading scores, when the run was graded that way.
+        /// Single-grading scores, when the run was graded that way (MT-bench).
         public var scores: SingleGradeSummary?
+        /// Rubric or grade figures, for the other judged benchmarks.
+        public var rubric: RubricSummary?
         /// The model's prompt and output tokens.
         public var modelTokens: TokenUsage
         /// The model's cost in US dollars, when its prices are known.
@@ -35,6 +37,8 @@ public struct JudgedComparison: Codable, Sendable, Hashable {
         public var judge: String?
     }
 
+    /// The benchmark the runs answered, e.g. `mt-bench`.
+    public var benchmark: String
     /// Runs, best MT-bench score first (in pairwise mode, in the order given).
     public var entries: [Entry]
     /// The pairwise tally, in pairwise mode.
@@ -74,14 +78,15 @@ extension JudgeSession {
                 promptTokens: own.reduce(0) { $0 + ($1.usage?.promptTokens ?? 0) },
                 completionTokens: own.reduce(0) { $0 + ($1.usage?.completionTokens ?? 0) })
             let runJudge = specification?.judge
-            let scores =
-                runJudge?.mode == .pairwise || own.isEmpty
-                ? nil : SingleGradeSummary(runId: run.id, judgments: judgments, resamples: resamples, seed: seed)
+            let single = runJudge?.mode != .pairwise && !own.isEmpty
+            let isMTBench = specification?.benchmark == "mt-bench"
+            let scores = single && isMTBench ? SingleGradeSummary(runId: run.id, judgments: judgments, resamples: resamples, seed: seed) : nil
+            let rubric = single && !isMTBench ? RubricSummary(runId: run.id, judgments: judgments, resamples: resamples, seed: seed) : nil
             entries.append(
                 JudgedComparison.Entry(
                     runId: run.id, model: run.modelId ?? run.modelName, sourceRunId: specification?.sourceRunId,
                     questions: specification?.sampleIds.count ?? 0, answers: answered.count,
-                    reusedAnswers: outcomes.filter(\.isCached).count, answerErrors: errors, scores: scores,
+                    reusedAnswers: outcomes.filter(\.isCached).count, answerErrors: errors, scores: scores, rubric: rubric,
                     modelTokens: modelTokens,
                     modelCost: specification?.prices.map {
                         $0.cost(promptTokens: modelTokens.promptTokens, completionTokens: modelTokens.completionTokens)
@@ -99,7 +104,7 @@ extension JudgeSession {
             entries.sort { ($0.scores?.overall?.mean ?? -.infinity) > ($1.scores?.overall?.mean ?? -.infinity) }
         }
         return JudgedComparison(
-            entries: entries, pairwise: pairwise, judgeSamples: judge?.samples ?? 1, bootstrapSeed: seed,
+            benchmark: runs.first?.eval?.benchmark ?? "", entries: entries, pairwise: pairwise, judgeSamples: judge?.samples ?? 1, bootstrapSeed: seed,
             bootstrapResamples: resamples)
     }
 }
