@@ -33,23 +33,12 @@ public struct EvalRunner: Sendable {
                 elapsed: 0))
         let runId = prepared.run.id
         let parameters = prepared.specification.parameters
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var queue = prepared.pending.makeIterator()
-            let process: @Sendable (EvalSample) async throws -> Void = { sample in
-                let conversation = Conversation(
-                    sample: sample, runId: runId, parameters: parameters, client: client,
-                    stored: prepared.stored[sample.id] ?? StoredConversation(), sink: tally, caching: caching)
-                try await prepared.benchmark.converse(sample, in: conversation)
-                progress(tally.sampleFinished())
-            }
-            for _ in 0..<max(1, prepared.specification.concurrency) {
-                guard let sample = queue.next() else { break }
-                group.addTask { try await process(sample) }
-            }
-            while try await group.next() != nil {
-                try Task.checkCancellation()
-                if let sample = queue.next() { group.addTask { try await process(sample) } }
-            }
+        try await forEach(prepared.pending, limit: prepared.specification.concurrency) { sample in
+            let conversation = Conversation(
+                sample: sample, runId: runId, parameters: parameters, client: client,
+                stored: prepared.stored[sample.id] ?? StoredConversation(), sink: tally, caching: caching)
+            try await prepared.benchmark.converse(sample, in: conversation)
+            progress(tally.sampleFinished())
         }
     }
 }

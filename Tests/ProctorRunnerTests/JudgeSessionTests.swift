@@ -13,7 +13,7 @@ import Testing
 /// rule; failures unscored; 429s honoured; resumable; pairwise in both orders.
 @Suite("Judging MT-bench runs")
 struct JudgeSessionTests {
-    static let benchmark = try! MTBenchBenchmark()
+    static func benchmark() throws -> MTBenchBenchmark { try MTBenchBenchmark() }
 
     static func judge(_ mode: JudgeMode = .single, samples: Int = 1) -> JudgeSpecification {
         JudgeSpecification(
@@ -28,6 +28,7 @@ struct JudgeSessionTests {
         let session = EvalSession(store: store)
         let model = FakeChat { messages in FakeChat.completion("\(prefix)-\(messages.count)") }
         let endpoint = try Endpoint(baseURL: "http://127.0.0.1:1/v1", model: prefix)
+        let benchmark = try Self.benchmark()
         let plan = EvalPlan(
             benchmark: benchmark, target: prefix, endpoint: endpoint, parameters: benchmark.defaultParameters, streaming: false,
             concurrency: 2, limit: limit, seed: nil)
@@ -48,7 +49,7 @@ struct JudgeSessionTests {
         verdicts.script(sampleId: "83", turn: 1, response: "Rating: [[10]]")
         try await withSimulator(SimulatorConfiguration(modelName: "judge-sim", answers: verdicts)) { endpoint in
             try await withChatClient(endpoint: endpoint) { client in
-                try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: Self.benchmark, judge: client)
+                try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: try Self.benchmark(), judge: client)
             }
         }
         let judgments = try await store.judgments(runIds: [run.id])
@@ -78,7 +79,7 @@ struct JudgeSessionTests {
         let store = try ProctorDatabase()
         let (run, _) = try await Self.answeredRun(store, prefix: "alpha", judge: Self.judge())
         let judge = FakeChat { _ in throw CompletionError(kind: .serverError, message: "judge down", statusCode: 503, attempts: 6) }
-        try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: Self.benchmark, judge: judge)
+        try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: try Self.benchmark(), judge: judge)
         let scores = try #require(try await JudgeSession(store: store).comparison(runIds: [run.id]).entries.first?.scores)
         #expect(scores.rated == 0)
         #expect(scores.overall == nil)
@@ -100,7 +101,7 @@ struct JudgeSessionTests {
                 concurrency: 3, streaming: false,
                 retry: RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(10), maxDelay: .seconds(1), maxRetryAfter: .seconds(5)))
             try await withChatClient(endpoint: endpoint, configuration: configuration, rateLimiter: limiter) { client in
-                try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: Self.benchmark, judge: client)
+                try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: try Self.benchmark(), judge: client)
             }
         }
         let elapsed = ContinuousClock.now - started
@@ -125,7 +126,7 @@ struct JudgeSessionTests {
             return FakeChat.completion("Rating: [[5]]")
         }
         let judging = Task {
-            try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: Self.benchmark, judge: stalling)
+            try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: try Self.benchmark(), judge: stalling)
         }
         while try await store.judgments(runIds: [run.id]).count < 4 { try await Task.sleep(for: .milliseconds(5)) }
         judging.cancel()
@@ -134,7 +135,7 @@ struct JudgeSessionTests {
         #expect(try await store.run(id: run.id)?.status == .interrupted)
 
         let rest = FakeChat(text: "Rating: [[5]]")
-        try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: Self.benchmark, judge: rest)
+        try await JudgeSession(store: store).judge(runIds: [run.id], benchmark: try Self.benchmark(), judge: rest)
         #expect(rest.callCount == 10 - 4)
         #expect(try await store.judgments(runIds: [run.id]).count == 10)
         #expect(try await store.run(id: run.id)?.status == .completed)
@@ -148,7 +149,7 @@ struct JudgeSessionTests {
         let session = JudgeSession(store: store)
 
         let biased = FakeChat(text: "Assistant A is better. [[A]]")
-        try await session.judge(runIds: [alpha.id, beta.id], benchmark: Self.benchmark, judge: biased)
+        try await session.judge(runIds: [alpha.id, beta.id], benchmark: try Self.benchmark(), judge: biased)
         #expect(biased.callCount == 3 * 2 * 2)
         let tied = try #require(try await session.comparison(runIds: [alpha.id, beta.id]).pairwise)
         #expect(tied.matches == 6)
@@ -165,7 +166,7 @@ struct JudgeSessionTests {
         fair.script(containing: "### Assistant A:\nbeta", response: "[[B]]")
         try await withSimulator(SimulatorConfiguration(answers: fair)) { endpoint in
             try await withChatClient(endpoint: endpoint) { client in
-                try await JudgeSession(store: store2).judge(runIds: [a2.id, b2.id], benchmark: Self.benchmark, judge: client)
+                try await JudgeSession(store: store2).judge(runIds: [a2.id, b2.id], benchmark: try Self.benchmark(), judge: client)
             }
         }
         let games = try await store2.judgments(runIds: [a2.id])
@@ -198,7 +199,7 @@ struct JudgeSessionTests {
         #expect(rejudged[0].eval?.sourceRunId == first.id)
         #expect(try await store.results(runId: rejudged[0].id).map(\.response) == (try await store.results(runId: first.id)).map(\.response))
         let judge = FakeChat(text: "Rating: [[4]]")
-        try await session.judge(runIds: rejudged.map(\.id), benchmark: Self.benchmark, judge: judge)
+        try await session.judge(runIds: rejudged.map(\.id), benchmark: try Self.benchmark(), judge: judge)
         #expect(judge.callCount == 6)
         #expect(try await store.judgments(runIds: [first.id]).isEmpty)
     }
@@ -209,7 +210,7 @@ struct JudgeSessionTests {
         let (small, _) = try await Self.answeredRun(store, prefix: "alpha", limit: 2, judge: Self.judge())
         let (large, _) = try await Self.answeredRun(store, prefix: "beta", limit: 3, judge: Self.judge())
         let judge = FakeChat(text: "Rating: [[6]]")
-        try await JudgeSession(store: store).judge(runIds: [small.id, large.id], benchmark: Self.benchmark, judge: judge)
+        try await JudgeSession(store: store).judge(runIds: [small.id, large.id], benchmark: try Self.benchmark(), judge: judge)
         #expect(try await store.judgments(runIds: [small.id]).count == 4)
         #expect(try await store.judgments(runIds: [large.id]).count == 6)
     }

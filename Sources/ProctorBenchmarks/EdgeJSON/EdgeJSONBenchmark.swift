@@ -61,8 +61,8 @@ public struct EdgeJSONBenchmark: SingleTurnBenchmark {
 
     /// Both extractors' verdicts and metrics.
     public func score(response: String, for sample: EvalSample) -> SampleScore {
-        let expected = JSONValueParser.parse(sample.reference) ?? .null
         let row = rows.indices.contains(sample.index) && rows[sample.index].id == sample.id ? rows[sample.index] : nil
+        let expected = row?.expected ?? JSONValueParser.parse(sample.reference) ?? .null
         let validator = row.flatMap { schemas[$0.schemaId]?.validator }
         return JSONAnswerScoring.score(response: response, expected: expected, validator: validator)
     }

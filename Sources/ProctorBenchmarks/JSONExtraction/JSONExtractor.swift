@@ -33,27 +33,21 @@ public enum JSONExtractor {
     /// rubric judge is asked to end its answer with.
     public static func lastObject(in text: String) -> JSONValue? {
         let bytes = Array(text.utf8)
-        var index = bytes.count - 1
-        while index >= 0 {
-            if bytes[index] == UInt8(ascii: "{"), let (value, _) = JSONValueParser.parsePrefix(bytes, from: index),
+        var last: JSONValue?
+        var index = 0
+        while index < bytes.count {
+            // A top-level object is skipped whole, so braces inside it (nested objects, strings)
+            // are never mistaken for the last one.
+            if bytes[index] == UInt8(ascii: "{"), let (value, end) = JSONValueParser.parsePrefix(bytes, from: index),
                 case .object = value
             {
-                // An object nested in a later one is not the last top-level object; walk outwards.
-                var outer = value
-                var start = index - 1
-                while start >= 0 {
-                    if bytes[start] == UInt8(ascii: "{"), let (candidate, end) = JSONValueParser.parsePrefix(bytes, from: start),
-                        case .object = candidate, end > index
-                    {
-                        outer = candidate
-                    }
-                    start -= 1
-                }
-                return outer
+                last = value
+                index = end
+            } else {
+                index += 1
             }
-            index -= 1
         }
-        return nil
+        return last
     }
 
     /// EdgeJSON's `extract_json_from_text`.

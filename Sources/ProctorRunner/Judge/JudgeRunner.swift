@@ -56,20 +56,9 @@ public struct JudgeRunner: Sendable {
     /// Judges `tasks`; `progress` hears (done, total) after each.
     public func run(_ tasks: [JudgeTask], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
         let done = DoneCounter()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var queue = tasks.makeIterator()
-            let process: @Sendable (JudgeTask) async throws -> Void = { task in
-                try await sink.record(try await judgment(for: task))
-                progress(done.increment(), tasks.count)
-            }
-            for _ in 0..<max(1, concurrency) {
-                guard let task = queue.next() else { break }
-                group.addTask { try await process(task) }
-            }
-            while try await group.next() != nil {
-                try Task.checkCancellation()
-                if let task = queue.next() { group.addTask { try await process(task) } }
-            }
+        try await forEach(tasks, limit: concurrency) { task in
+            try await sink.record(try await judgment(for: task))
+            progress(done.increment(), tasks.count)
         }
     }
 
