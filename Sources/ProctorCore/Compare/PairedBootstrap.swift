@@ -69,10 +69,14 @@ public struct PairedBootstrap: Sendable, Hashable {
             if abs(mean - observed) >= abs(observed) { extreme += 1 }
             draws.append(mean)
         }
-        draws.sort()
+        return result(observed: observed, draws: draws, extreme: extreme)
+    }
+
+    /// The percentile interval of `draws` and the shifted p-value, with this bootstrap's settings.
+    private func result(observed: Double, draws: [Double], extreme: Int) -> Result {
+        let sorted = draws.sorted()
         return Result(
-            delta: observed,
-            interval: Statistics.percentile(sorted: draws, 2.5)...Statistics.percentile(sorted: draws, 97.5),
+            delta: observed, interval: Statistics.percentile(sorted: sorted, 2.5)...Statistics.percentile(sorted: sorted, 97.5),
             p: Double(1 + extreme) / Double(iterations + 1), iterations: iterations, seed: seed)
     }
 
@@ -104,10 +108,6 @@ public struct PairedBootstrap: Sendable, Hashable {
             if abs(draw - observed) >= abs(observed) { extreme += 1 }
             draws.append(draw)
         }
-        draws.sort()
-        return Result(
-            delta: observed,
-            interval: Statistics.percentile(sorted: draws, 2.5)...Statistics.percentile(sorted: draws, 97.5),
-            p: Double(1 + extreme) / Double(iterations + 1), iterations: iterations, seed: seed)
+        return result(observed: observed, draws: draws, extreme: extreme)
     }
 }
