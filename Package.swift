@@ -32,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.3.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(name: "CProctorScheduling"),
@@ -68,6 +71,30 @@ let package = Package(
             dependencies: [
                 "ProctorCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProctorReport",
+            dependencies: [
+                "ProctorCore",
+                "ProctorStore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProctorDashboard",
+            dependencies: [
+                "ProctorCore",
+                "ProctorStore",
+                "ProctorReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -110,6 +137,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "ReportStoreBuilder",
+            dependencies: ["ProctorCore", "ProctorStore"],
+            path: "Benchmarks/ReportStoreBuilder",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "proctor",
             dependencies: [
                 "ProctorCore",
@@ -118,6 +151,8 @@ let package = Package(
                 "ProctorStore",
                 "ProctorRunner",
                 "ProctorEngine",
+                "ProctorReport",
+                "ProctorDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -158,6 +193,19 @@ let package = Package(
                 "ProctorRunner", "ProctorTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProctorReportTests",
+            dependencies: ["ProctorReport", "ProctorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProctorDashboardTests",
+            dependencies: [
+                "ProctorDashboard", "ProctorTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
