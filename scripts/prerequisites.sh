@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Proctor needs that a fresh machine may lack: SQLite headers for
-# GRDB, and python3 with venv and a C++ toolchain for building the local engine (llama.cpp).
+# GRDB, python3 with venv and a C++ toolchain for building the local engine (llama.cpp), and
+# Chromium, in which the tests open report and dashboard pages.
 # Does nothing when everything is present.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ command -v g++ >/dev/null || missing+=(g++)
 command -v make >/dev/null || missing+=(make)
 command -v setsid >/dev/null || missing+=(util-linux)
 [ -e /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+command -v chromium >/dev/null || missing+=(chromium)
 
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "installing Debian packages: ${missing[*]}" >&2
