@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProctorCore
 import ProctorRunner
+import ProctorReport
 import ProctorStore
 
 /// `proctor runs`: list, show, export and delete stored runs.
@@ -58,14 +59,14 @@ struct RunsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export a run's per-sample or per-request results.")
         @OptionGroup var storage: StoreOptions
         @Argument(help: "The run id.") var id: String
-        @Option(help: "jsonl or csv (eval runs); judgments (judged runs: every judgment as JSON Lines); vllm-json or jtl (load runs).")
+        @Option(help: "jsonl or csv (eval runs); judgments (judged runs: every judgment as JSON Lines); vllm-json or jtl (load runs); prometheus (any run: the text exposition format).")
         var format: String = "jsonl"
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() async throws {
             try await reportingFailures {
-                let loadFormats = ["vllm-json", "jtl"]
-                let evalFormats = RunExporter.Format.allCases.map(\.rawValue) + ["judgments"]
+                let loadFormats = ["vllm-json", "jtl", "prometheus"]
+                let evalFormats = RunExporter.Format.allCases.map(\.rawValue) + ["judgments", "prometheus"]
                 guard evalFormats.contains(format) || loadFormats.contains(format) else {
                     throw ProctorError.badInput(
                         "unknown export format '\(format)'",
@@ -83,6 +84,13 @@ struct RunsCommand: AsyncParsableCommand {
                             run: run, levels: try await database.loadLevelRecords(runId: id),
                             requests: try await database.loadRequests(runId: id)
                         ).utf8)
+                case (.load, "prometheus"):
+                    let report = LoadReport(runId: id, levels: try await database.loadLevels(runId: id), criteria: run.load?.criteria ?? .standard)
+                    data = Data(PrometheusExport.load(run, report: report).utf8)
+                case (.eval, "prometheus"):
+                    let summary = EvalSummary(
+                        outcomes: try await database.outcomes(runId: id), extractorNames: run.eval?.extractorNames ?? [], wallSeconds: run.wallSeconds)
+                    data = Data(PrometheusExport.eval(run, summary: summary).utf8)
                 case (.eval, "judgments"):
                     data = try await database.exportJudgments(runId: id)
                 case (.eval, _):
