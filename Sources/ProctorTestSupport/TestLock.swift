@@ -10,8 +10,12 @@ public final class TestLock: Sendable {
 
     private let state = Mutex(State())
 
-    /// The lock for tests that start the real local engine.
-    public static let localEngine = TestLock()
+    /// The lock for tests that need the machine's cores to themselves: the real local engine,
+    /// headless Chromium, and load measurements whose figures CPU contention would move.
+    public static let cores = TestLock()
+
+    /// The lock for tests that start the real local engine (``cores``).
+    public static var localEngine: TestLock { cores }
 
     /// Runs `body` while holding the lock.
     public func withLock<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {

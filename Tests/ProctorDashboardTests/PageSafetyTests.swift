@@ -16,7 +16,7 @@ struct PageSafetyTests {
     /// canary. Without this, a silent canary would prove nothing.
     @Test func theCanaryHearsAnAttackThatRuns() async throws {
         let browser = try HeadlessChromium.require()
-        try await withTemporaryDirectory { directory in
+        try await exclusively { directory in
             try await withCanary { port, canary in
                 let page = directory.appendingPathComponent("unsafe.html")
                 try Data("<html><head><title>safe</title></head><body>\(HostileStore.answer(canary: port))</body></html>".utf8).write(to: page)
@@ -29,7 +29,7 @@ struct PageSafetyTests {
 
     @Test func theReportFileRunsNothingAndShowsTheStoresNumbers() async throws {
         let browser = try HeadlessChromium.require()
-        try await withTemporaryDirectory { directory in
+        try await exclusively { directory in
             try await withCanary { port, canary in
                 let database = try ProctorDatabase(path: directory.appendingPathComponent("s.db").path)
                 try await HostileStore.fill(database, canary: port)
@@ -63,7 +63,7 @@ struct PageSafetyTests {
 
     @Test func theDashboardPagesRunNothingAndShowTheStoresNumbers() async throws {
         let browser = try HeadlessChromium.require()
-        try await withTemporaryDirectory { directory in
+        try await exclusively { directory in
             try await withCanary { canaryPort, canary in
                 let database = try ProctorDatabase(path: directory.appendingPathComponent("s.db").path)
                 try await HostileStore.fill(database, canary: canaryPort)
@@ -86,5 +86,11 @@ struct PageSafetyTests {
                 #expect(hits.isEmpty, "requests reached the canary: \(hits)")
             }
         }
+    }
+
+    /// Runs `body` in a temporary directory with the cores to itself: Chromium is heavy enough to
+    /// move the figures of timing-sensitive tests running beside it.
+    private func exclusively(_ body: (URL) async throws -> Void) async throws {
+        try await TestLock.cores.withLock { try await withTemporaryDirectory(body) }
     }
 }

@@ -30,7 +30,8 @@ struct LoadRunnerTests {
         let slots = 4
         let simulator = SimulatorConfiguration(
             slots: slots, tokensPerSecond: 100, answers: ScriptedAnswers(fallback: Self.answer))
-        try await withSimulator(simulator) { endpoint in
+        // Throughput plateaus decide the saturation point: other heavy tests must not share the cores.
+        try await TestLock.cores.withLock { try await withSimulator(simulator) { endpoint in
             let store = try ProctorDatabase()
             let session = LoadSession(store: store)
             let plan = LoadPlan(
@@ -50,7 +51,7 @@ struct LoadRunnerTests {
             let stored = try await store.loadRequests(runId: run.id)
             #expect(stored.count == report.levels.reduce(0) { $0 + $1.metrics.completed + $1.metrics.failed })
             #expect(try await store.loadLevels(runId: run.id).count == report.levels.count)
-        }
+        } }
     }
 
     @Test("with injected faults every failed request is counted and classified, and the run completes")
