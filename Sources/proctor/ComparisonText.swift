@@ -21,7 +21,9 @@ enum ComparisonText {
 
     static func evalLines(_ eval: EvalComparison) -> [String] {
         var lines = ["paired items \(eval.paired)\(eval.clustered ? " (clustered by sample)" : "") · unmatched or failed \(eval.unmatched)", ""]
-        lines.append("extractor              base     cand     Δ (95% CI)                  p (test)                 both✓ base✓ cand✓ both✗")
+        if !eval.extractors.isEmpty {
+            lines.append("extractor              base     cand     Δ (95% CI)                  p (test)                 both✓ base✓ cand✓ both✗")
+        }
         for e in eval.extractors {
             let interval = e.bootstrap?.interval ?? e.difference.interval95
             lines.append(

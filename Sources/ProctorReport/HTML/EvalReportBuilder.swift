@@ -67,8 +67,13 @@ struct EvalReportBuilder {
         if !chart.isEmpty {
             section.figures.append(Figure(svg: IntervalChart(title: "Accuracy with 95% Wilson intervals", axis: "accuracy", rows: chart).render()))
         }
-        section.tables.append(
-            Table(caption: "Accuracy per run and extractor", headers: ["run", "extractor", "accuracy", "95% CI", "correct/n", "unscorable", "errors"], rows: rows))
+        if !rows.isEmpty {
+            section.tables.append(
+                Table(caption: "Accuracy per run and extractor", headers: ["run", "extractor", "accuracy", "95% CI", "correct/n", "unscorable", "errors"], rows: rows))
+        } else {
+            section.heading = "Answers"
+            section.notes = ["Judged, not scored by extractors: the judge's scores follow."]
+        }
         let tokens = inputs.map { input in
             Table.Row(cells: [
                 Table.Cell(input.run.id), Table.Cell("\(input.summary.samples)"), Table.Cell("\(input.summary.promptTokens)"),
@@ -159,10 +164,11 @@ struct EvalReportBuilder {
         if !forest.isEmpty {
             section.figures.append(Figure(svg: IntervalChart(title: "Paired difference (candidate − base), 95% CI", axis: "difference", rows: forest, zeroLine: true).render()))
         }
-        section.tables.append(
-            Table(
+        if !rows.isEmpty {
+            section.tables.append(Table(
                 caption: "Paired comparison and McNemar 2×2 table",
                 headers: ["candidate", "extractor", "Δ", "95% CI", "p (test)", "both right", "base only", "candidate only", "both wrong", "MDE", "ρ"], rows: rows))
+        }
         let scored = comparisons.compactMap { candidate, comparison in comparison.scores.map { (candidate, $0) } }
         if !scored.isEmpty {
             section.tables.append(
@@ -250,6 +256,16 @@ struct EvalReportBuilder {
         return [section]
     }
 
+    /// A judge's verdict in a few words, for a sample's summary line.
+    static func describe(_ verdict: JudgeVerdict) -> String {
+        switch verdict {
+        case .rating(let rating): "rated \(LinearScale.label(rating))"
+        case .grade(let correct): correct ? "graded correct" : "graded incorrect"
+        case .criteria(let criteria): "rubric " + criteria.map { "\($0.name) \(LinearScale.label($0.score))" }.joined(separator: ", ")
+        case .winner(let winner): "winner \(winner.rawValue)"
+        }
+    }
+
     private func sampleTable(_ input: Input, flips: [EvalComparison.FlippedItem]) -> SampleTable {
         let flipped = Dictionary(flips.map { ("\($0.sampleId)#\($0.turn)", $0.regressed) }, uniquingKeysWith: { a, _ in a })
         let judgments = Dictionary(grouping: input.judgments.filter { $0.opponentRunId == nil }) { "\($0.sampleId)#\($0.turn)" }
@@ -258,10 +274,14 @@ struct EvalReportBuilder {
             let key = "\(record.sampleId)#\(record.turn)"
             let verdict = record.extractions?.first { $0.name == primary }
             let status: String
+            var judged = ""
             if record.errorKind != nil {
                 status = "error"
             } else if let verdict {
                 status = verdict.correct ? "correct" : verdict.isScorable ? "wrong" : "unscorable"
+            } else if let first = judgments[key]?.compactMap(\.verdict).first {
+                status = "judged"
+                judged = Self.describe(first)
             } else {
                 status = "unscored"
             }
@@ -270,7 +290,7 @@ struct EvalReportBuilder {
             if flip != nil { classes.append("s-flipped") }
             let row = SampleRow(
                 sampleId: record.sampleId, turn: record.turn, status: status, classes: classes.joined(separator: " "),
-                flip: flip.map { $0 ? "✓→✗" : "✗→✓" } ?? "", prompt: record.prompt.last { $0.role == .user }?.content ?? "",
+                flip: flip.map { $0 ? "✓→✗" : "✗→✓" } ?? judged, prompt: record.prompt.last { $0.role == .user }?.content ?? "",
                 answer: record.response ?? "error \(record.errorKind ?? ""): \(record.errorMessage ?? "")",
                 extractions: (record.extractions ?? []).map {
                     "\($0.name): \($0.extracted ?? "—") → \($0.correct ? "correct" : $0.unscorable ?? "wrong")"

@@ -185,11 +185,12 @@ public struct SampleRow: Sendable {
     public var sampleId: String
     /// Turn.
     public var turn: Int
-    /// `correct`, `wrong`, `unscorable` or `error`.
+    /// `correct`, `wrong`, `unscorable`, `error`, `judged` or `unscored`.
     public var status: String
     /// CSS classes from a fixed vocabulary (`s-wrong s-flipped`), never model text.
     public var classes: String
-    /// Whether it flipped against the base run, and which way (`✓→✗`, `✗→✓`), else empty.
+    /// Which way it flipped against the base run (`✓→✗`, `✗→✓`), or the judge's verdict
+    /// (`rated 7`), else empty.
     public var flip: String
     /// The last user message.
     public var prompt: String

@@ -25,7 +25,7 @@ enum ReportTemplate {
     .filters label{margin-right:12px;cursor:pointer}.filters input{margin-right:3px}
     details.sample{border-top:1px solid #eee;padding:3px 0}details.sample summary{cursor:pointer}
     .sample pre{white-space:pre-wrap;word-break:break-word;background:#f7f7f7;padding:6px;margin:4px 0;max-height:360px;overflow:auto}
-    .st-correct{color:#00704a}.st-wrong{color:#b03000}.st-error{color:#7a00a0}.st-unscorable{color:#8a6d00}
+    .st-correct,.st-judged{color:#00704a}.st-wrong{color:#b03000}.st-error{color:#7a00a0}.st-unscorable{color:#8a6d00}
     #f-wrong:checked~.samples .sample:not(.s-wrong){display:none}
     #f-flipped:checked~.samples .sample:not(.s-flipped){display:none}
     #f-error:checked~.samples .sample:not(.s-error){display:none}
