@@ -69,10 +69,15 @@ public struct GateExpression: Sendable, Hashable, CustomStringConvertible {
 
     /// A comparison operator.
     public enum Operator: String, Sendable, Hashable, CaseIterable {
+        /// `<=` (listed before `<`, so the longer operator is matched first).
         case lessOrEqual = "<="
+        /// `>=`.
         case greaterOrEqual = ">="
+        /// `==`, to within a relative 10⁻¹².
         case equal = "=="
+        /// `<`.
         case less = "<"
+        /// `>`.
         case greater = ">"
 
         /// Whether `lhs op rhs` holds.
