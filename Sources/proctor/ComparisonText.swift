@@ -82,8 +82,8 @@ enum ComparisonText {
         for outcome in report.outcomes {
             let mark = switch outcome.status {
             case .pass: "pass"
-            case .fail: "FAIL"
-            case .inconclusive: outcome.inconclusiveFails ? "INCONCLUSIVE (fails)" : "inconclusive"
+            case .fail: outcome.fails ? "FAIL" : "fail (warn only)"
+            case .inconclusive: outcome.fails ? "INCONCLUSIVE (fails)" : "inconclusive"
             }
             lines.append("  \(mark + String(repeating: " ", count: max(0, 5 - mark.count))) \(outcome.metric): \(outcome.expression) — \(Format.plain(outcome.reason)) (\(outcome.location))")
         }

@@ -19,6 +19,9 @@ struct GateCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let file = try GateFile(contentsOf: gate)
+            if file.needsBaseline {
+                Terminal.info("\(gate) has thresholds relative to a baseline; they are inconclusive here (proctor compare BASE \(id) --gate \(gate) applies them)")
+            }
             let database = try storage.openExisting()
             let report = GateEvaluator(file: file).evaluate(candidate: try await GateSubject.load(id, from: database))
             Terminal.out(output.json ? String(decoding: try JSONOutput.encode(report), as: UTF8.self) : ComparisonText.gates(report))

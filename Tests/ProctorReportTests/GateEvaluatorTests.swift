@@ -51,6 +51,14 @@ struct GateEvaluatorTests {
         #expect(!report.passed)
     }
 
+    @Test func aWarningThresholdIsReportedButDoesNotFailTheGate() throws {
+        let report = try Self.evaluate(
+            "thresholds:\n  accuracy: [{threshold: \"rate >= 0.9\", severity: warn}, \"rate >= 0.5\"]\n", Self.subject("b", "1101"))
+        #expect(report.outcomes.map(\.status) == [.fail, .pass])
+        #expect(!report.outcomes[0].fails)
+        #expect(report.passed)
+    }
+
     @Test func aMissingMetricFailsAndTooFewSamplesAreInconclusive() throws {
         let run = Self.subject("b", "1111")
         let report = try Self.evaluate(

@@ -39,8 +39,8 @@ public enum ComparisonMarkdown {
         for outcome in gates.outcomes {
             let mark = switch outcome.status {
             case .pass: "✅"
-            case .fail: "❌"
-            case .inconclusive: outcome.inconclusiveFails ? "❔❌" : "❔"
+            case .fail: outcome.fails ? "❌" : "⚠️"
+            case .inconclusive: outcome.fails ? "❔❌" : "❔"
             }
             lines.append(
                 "| \(mark) | `\(outcome.metric)`: `\(outcome.expression)` | \(number(outcome.value)) | \(number(outcome.limit)) | \(number(outcome.baseline)) | \(outcome.p.map { String(format: "%.3g", $0) } ?? "") | \(outcome.samples.map(String.init) ?? "") |")

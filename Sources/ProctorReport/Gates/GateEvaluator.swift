@@ -43,7 +43,7 @@ public struct GateEvaluator: Sendable {
     ) -> GateOutcome {
         var outcome = GateOutcome(
             metric: threshold.selector.text, expression: threshold.expression.text, location: threshold.location,
-            status: .fail, reason: "", inconclusiveFails: file.onInconclusive == .fail)
+            status: .fail, reason: "", inconclusiveFails: file.onInconclusive == .fail, severity: threshold.severity.rawValue)
         let needsBaseline = threshold.selector.againstBaseline || threshold.expression.limit.usesBaseline
         if needsBaseline, baseline == nil {
             outcome.status = .inconclusive

@@ -8,7 +8,7 @@ import Yams
 /// ```yaml
 /// defaults: {alpha: 0.05, min_samples: 30, on_inconclusive: fail, correction: holm}
 /// thresholds:
-///   accuracy{extractor:strict-match}: ["rate >= 0.5"]
+///   accuracy{extractor:strict-match}: ["rate >= 0.5", {threshold: "ci_low >= 0.4", severity: warn}]
 ///   accuracy{vs:baseline}: ["delta >= -0.02 significant"]
 ///   ttft{users:8}: ["p(95) < 500ms", "p(99) <= baseline * 1.10 + 20ms"]
 /// ```
@@ -21,6 +21,14 @@ public struct GateFile: Sendable {
         case warn
     }
 
+    /// Whether a threshold's failure fails the gate.
+    public enum Severity: String, Sendable {
+        /// A failure fails the gate (exit 1): the default.
+        case error
+        /// A failure is reported and does not fail the gate.
+        case warn
+    }
+
     /// One threshold: a selector and one expression, where it was written.
     public struct Threshold: Sendable {
         /// The metric and tags.
@@ -29,6 +37,8 @@ public struct GateFile: Sendable {
         public var expression: GateExpression
         /// `file:line:column` of the expression.
         public var location: String
+        /// Whether its failure fails the gate.
+        public var severity: Severity = .error
     }
 
     /// Significance level of `significant` expressions (one-sided "worse" test).
@@ -112,20 +122,47 @@ public struct GateFile: Sendable {
                 throw GateFileError(file: file, node: value, message: "\"\(selector)\" needs a list of expressions, e.g. [\"p(95) < 500ms\"]")
             }
             for item in expressions {
-                guard let text = item.string else {
-                    throw GateFileError(file: file, node: item, message: "an expression is a string such as \"rate >= 0.5\"")
+                let (node, severity) = try Self.expressionNode(item, file: file)
+                guard let text = node.string else {
+                    throw GateFileError(file: file, node: node, message: "an expression is a string such as \"rate >= 0.5\"")
                 }
                 do {
                     let expression = try GateExpression(parsing: text)
                     try Self.check(expression, for: selector)
-                    let mark = item.mark
+                    let mark = node.mark
                     thresholds.append(
-                        Threshold(selector: selector, expression: expression, location: "\(file):\(mark?.line ?? 0):\(mark?.column ?? 0)"))
+                        Threshold(
+                            selector: selector, expression: expression, location: "\(file):\(mark?.line ?? 0):\(mark?.column ?? 0)",
+                            severity: severity))
                 } catch {
-                    throw GateFileError(file: file, node: item, message: error.description)
+                    throw GateFileError(file: file, node: node, message: error.description)
                 }
             }
         }
+    }
+
+    /// An expression as a string, or in k6's long form `{threshold: "p(95) < 1s", severity: warn}`.
+    static func expressionNode(_ item: Node, file: String) throws(GateFileError) -> (Node, Severity) {
+        guard let mapping = item.mapping else { return (item, .error) }
+        var threshold: Node?
+        var severity = Severity.error
+        for (key, value) in mapping {
+            switch key.string {
+            case "threshold": threshold = value
+            case "severity":
+                guard let chosen = value.string.flatMap(Severity.init) else {
+                    throw GateFileError(file: file, node: value, message: "severity must be error or warn")
+                }
+                severity = chosen
+            default:
+                throw GateFileError(
+                    file: file, node: key, message: "unknown field \"\(key.string ?? "")\" in a threshold; use threshold and severity")
+            }
+        }
+        guard let threshold else {
+            throw GateFileError(file: file, node: item, message: "a threshold in long form needs `threshold: \"expression\"`")
+        }
+        return (threshold, severity)
     }
 
     /// Refuses aggregates that make no sense for a metric, at parse time rather than at the gate.

@@ -34,10 +34,12 @@ public struct GateOutcome: Codable, Sendable, Hashable {
     public var reason: String
     /// Whether an inconclusive outcome counts as a failure (the file's `on_inconclusive`).
     public var inconclusiveFails: Bool
+    /// Whether the threshold's failure fails the gate (`error`) or is only reported (`warn`).
+    public var severity: String = "error"
 
     /// Whether this outcome fails the gate.
     public var fails: Bool {
-        status == .fail || (status == .inconclusive && inconclusiveFails)
+        severity == "error" && (status == .fail || (status == .inconclusive && inconclusiveFails))
     }
 }
 
