@@ -34,6 +34,20 @@ struct HTMLReportTests {
         #expect(html.contains("rated 6"))
     }
 
+    @Test func runsOfDifferentBenchmarksAreShownSideBySideButNotPaired() async throws {
+        let database = try ProctorDatabase()
+        try await database.insert(ReportFixtures.run("ga"))
+        try await database.insert(ReportFixtures.run("gb") { $0.benchmark = "math500" })
+        for id in ["ga", "gb"] {
+            for index in 0..<4 { try await database.record(JudgedAnswer.turn(run: id, sample: "test-\(index)")) }
+        }
+        let html = HTMLReport.render(try await HTMLReport(database: database).page(runIds: ["ga", "gb"]))
+        #expect(html.contains("gb differs from ga in benchmark: gsm8k vs math500"))
+        #expect(!html.contains("Paired differences against"))
+        let same = HTMLReport.render(try await HTMLReport(database: database).page(runIds: ["ga", "ga"]))
+        #expect(same.contains("Paired differences against ga"))
+    }
+
     @Test func loadRunsShowLevelsChartsAndAComparison() async throws {
         let database = try ProctorDatabase()
         for id in ["la", "lb"] {

@@ -26,14 +26,18 @@ struct EvalReportBuilder {
         sections.append(contentsOf: breakdownSections())
         var comparisons: [(Input, EvalComparison)] = []
         if let base = inputs.first, inputs.count > 1 {
-            for candidate in inputs.dropFirst() {
+            // Items of different benchmarks or datasets share ids by accident, not by meaning.
+            let comparable = inputs.dropFirst().filter { candidate in
+                !RunCompatibility.differences(base.run, candidate.run).contains { $0.aspect == .benchmark || $0.aspect == .dataset }
+            }
+            for candidate in comparable {
                 comparisons.append(
                     (candidate,
                      EvalComparison(
                         base: base.results, candidate: candidate.results, extractorNames: base.specification.extractorNames,
                         baseJudgments: base.judgments, candidateJudgments: candidate.judgments, bootstrap: bootstrap)))
             }
-            sections.append(comparisonSection(base: base, comparisons))
+            if !comparisons.isEmpty { sections.append(comparisonSection(base: base, comparisons)) }
         }
         sections.append(contentsOf: judgedSections())
         let shown = inputs.last
