@@ -30,7 +30,7 @@ public struct Heatmap: Sendable {
         let width = left + cellWidth * Double(columns.count) + 12
         let height = top + cellHeight * Double(rows.count) + 12
         var svg = SVG(width: width, height: height, label: title)
-        svg.text(width / 2, 16, title, anchor: "middle", size: 13, fill: "#111")
+        svg.heading(title)
         for (index, column) in columns.enumerated() {
             svg.text(left + cellWidth * (Double(index) + 0.5), top - 8, column, anchor: "middle", size: 10)
         }

@@ -40,11 +40,8 @@ public struct HistogramChart: Sendable {
         let left = 56.0, right = width - 12, top = 28.0, bottom = height - 40
         let x = LinearScale(domain: range, range: (left, right), nice: false)
         let y = LinearScale(domain: 0...Double(max(counts.max() ?? 1, 1)), range: (bottom, top))
-        svg.text(width / 2, 16, heading, anchor: "middle", size: 13, fill: "#111")
-        for tick in y.ticks {
-            svg.line(left, y(tick), right, y(tick), stroke: "#e3e3e3")
-            svg.text(left - 4, y(tick) + 4, LinearScale.label(tick), anchor: "end", size: 10)
-        }
+        svg.heading(heading)
+        svg.horizontalGrid(y, left: left, right: right)
         let width = (right - left) / Double(max(counts.count, 1))
         let binWidth = (range.upperBound - range.lowerBound) / Double(max(counts.count, 1))
         for (index, count) in counts.enumerated() where count > 0 {

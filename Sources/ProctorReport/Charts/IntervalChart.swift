@@ -52,7 +52,7 @@ public struct IntervalChart: Sendable {
         var values = rows.flatMap { [$0.low, $0.high, $0.value] }
         if !zeroLine && percent { values += [0, 1] }
         let x = LinearScale(domain: LinearScale.extent(values, fromZero: zeroLine), range: (left, right))
-        svg.text(width / 2, 16, title, anchor: "middle", size: 13, fill: "#111")
+        svg.heading(title)
         for tick in x.ticks {
             svg.line(x(tick), top, x(tick), bottom, stroke: "#eee")
             svg.text(x(tick), bottom + 14, percent ? LinearScale.label(tick * 100) + (zeroLine ? " pp" : "%") : LinearScale.label(tick), anchor: "middle", size: 10)

@@ -65,15 +65,12 @@ public struct LineChart: Sendable {
         if identity { ys += xs }
         let x = LinearScale(domain: LinearScale.extent(xs), range: (left, right), nice: bands.isEmpty)
         let y = LinearScale(domain: LinearScale.extent(ys, fromZero: fromZero), range: (bottom, top))
-        svg.text(width / 2, 16, title, anchor: "middle", size: 13, fill: "#111")
+        svg.heading(title)
         for (index, band) in bands.enumerated() {
             svg.rect(x(band.from), top, x(band.to) - x(band.from), bottom - top, fill: index % 2 == 0 ? "#eef3f8" : "#f8f8f8", title: band.label)
             svg.text((x(band.from) + x(band.to)) / 2, top + 11, band.label, anchor: "middle", size: 9, fill: "#666")
         }
-        for tick in y.ticks {
-            svg.line(left, y(tick), right, y(tick), stroke: "#e3e3e3")
-            svg.text(left - 4, y(tick) + 4, LinearScale.label(tick), anchor: "end", size: 10)
-        }
+        svg.horizontalGrid(y, left: left, right: right)
         for tick in x.ticks {
             svg.line(x(tick), bottom, x(tick), bottom + 4, stroke: "#999")
             svg.text(x(tick), bottom + 16, LinearScale.label(tick), anchor: "middle", size: 10)

@@ -76,6 +76,21 @@ public struct SVG: Sendable {
     }
 }
 
+extension SVG {
+    /// The chart's title, centred at the top.
+    mutating func heading(_ title: String) {
+        text(width / 2, 16, title, anchor: "middle", size: 13, fill: "#111")
+    }
+
+    /// Horizontal grid lines at `scale`'s ticks from `left` to `right`, labelled at the left.
+    mutating func horizontalGrid(_ scale: LinearScale, left: Double, right: Double, label: (Double) -> String = LinearScale.label) {
+        for tick in scale.ticks {
+            line(left, scale(tick), right, scale(tick), stroke: "#e3e3e3")
+            text(left - 4, scale(tick) + 4, label(tick), anchor: "end", size: 10)
+        }
+    }
+}
+
 /// A linear map from data to pixels with round tick values.
 struct LinearScale {
     var domain: ClosedRange<Double>

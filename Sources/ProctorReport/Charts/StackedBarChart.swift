@@ -39,11 +39,8 @@ public struct StackedBarChart: Sendable {
         let left = 56.0, right = width - 140, top = 28.0, bottom = height - 40
         let totals = bars.map { $0.values.reduce(0, +) } + [percent ? 0.01 : 1]
         let y = LinearScale(domain: LinearScale.extent(totals, fromZero: true), range: (bottom, top))
-        svg.text(width / 2, 16, title, anchor: "middle", size: 13, fill: "#111")
-        for tick in y.ticks {
-            svg.line(left, y(tick), right, y(tick), stroke: "#e3e3e3")
-            svg.text(left - 4, y(tick) + 4, percent ? LinearScale.label(tick * 100) + "%" : LinearScale.label(tick), anchor: "end", size: 10)
-        }
+        svg.heading(title)
+        svg.horizontalGrid(y, left: left, right: right) { percent ? LinearScale.label($0 * 100) + "%" : LinearScale.label($0) }
         svg.text(14, (top + bottom) / 2, yLabel, anchor: "middle", size: 11, rotate: true)
         let slot = (right - left) / Double(max(bars.count, 1))
         for (index, bar) in bars.enumerated() {
