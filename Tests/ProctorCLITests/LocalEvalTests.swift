@@ -17,6 +17,21 @@ struct LocalEvalTests {
             #expect(output.status == 0, "\(output.stderr)")
             #expect(output.stdout.contains("samples      10 of 10 · scored 10 · errors 0"), "\(output.stdout)")
             #expect(output.stdout.contains("SmolLM2"))
+            // The real model's answers through compare, gate and report (no more requests).
+            let id = try #require(output.stdout.components(separatedBy: "stored in    run ").last?.prefix(9)).description
+            let cli = CommandLineRunner()
+            let compared = try await cli.run(["compare", id, id, "--format", "markdown", "--iterations", "200"], directory: directory)
+            #expect(compared.status == 0, "\(compared.stderr)")
+            #expect(compared.stdout.contains("| strict-match |"), "\(compared.stdout)")
+            try Data("thresholds:\n  accuracy{vs:baseline}: [\"delta >= 0\"]\n  e2el: [\"p(50) > 0ms\"]\n".utf8)
+                .write(to: directory.appendingPathComponent("gates.yaml"))
+            let gated = try await cli.run(["compare", id, id, "--gate", "gates.yaml"], directory: directory)
+            #expect(gated.status == 0, "\(gated.stdout)")
+            let report = try await cli.run(["report", id, "--out", "r.html"], directory: directory)
+            #expect(report.status == 0, "\(report.stderr)")
+            let html = try String(contentsOf: directory.appendingPathComponent("r.html"), encoding: .utf8)
+            #expect(html.contains("data-key=\"accuracy:\(id):strict-match\">"))
+            #expect(html.contains("10 of 10 rows shown"))
         }
     }
 
