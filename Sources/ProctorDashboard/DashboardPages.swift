@@ -41,10 +41,23 @@ struct DashboardPages: Sendable {
         return HTMLReport.render(page)
     }
 
-    func run(id: String) async throws -> String {
+    /// Rows of the sample table per page.
+    static let sampleRows = 500
+
+    func run(id: String, sampleOffset: Int) async throws -> String {
         guard let run = try await database.run(id: id) else { throw HTTPError(.notFound, message: "no run \(id)") }
-        var page = try await HTMLReport(database: database).page(runIds: [id])
+        var page = try await HTMLReport(database: database, sampleLimit: Self.sampleRows).page(runIds: [id], sampleOffset: sampleOffset)
         page.navigation = Self.navigation
+        if var samples = page.samples {
+            let path = "/runs/\(Self.pathComponent(id))"
+            if samples.offset > 0 {
+                samples.pages.append(Link(href: "\(path)?samples=\(max(0, samples.offset - Self.sampleRows))", text: "← previous \(Self.sampleRows)"))
+            }
+            if samples.offset + samples.shown < samples.total {
+                samples.pages.append(Link(href: "\(path)?samples=\(samples.offset + samples.shown)", text: "next \(Self.sampleRows) →"))
+            }
+            page.samples = samples
+        }
         if run.status == .running {
             let progress = try await progress(id: id)
             page.refreshSeconds = 5

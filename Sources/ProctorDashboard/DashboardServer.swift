@@ -34,8 +34,9 @@ public struct DashboardServer: Sendable {
         }
         let pages = DashboardPages(database: database)
         router.get("/") { request, _ in try await Self.html(pages.runs(limit: request.uri.queryParameters["limit"].flatMap { Int($0) } ?? 100)) }
-        router.get("/runs/:id") { _, context in
-            try await Self.html(pages.run(id: try context.parameters.require("id")))
+        router.get("/runs/:id") { request, context in
+            let offset = request.uri.queryParameters["samples"].flatMap { Int($0) } ?? 0
+            return try await Self.html(pages.run(id: try context.parameters.require("id"), sampleOffset: offset))
         }
         router.get("/runs/:id/progress") { _, context in
             try await Self.json(pages.progress(id: try context.parameters.require("id")))

@@ -93,3 +93,34 @@ struct DashboardTests {
         #expect(!DashboardConfiguration(host: "192.168.1.5").isLoopback)
     }
 }
+
+@Suite("The dashboard's sample pages")
+struct DashboardSamplePagesTests {
+    /// 1,200 samples: three pages of at most 500 rows, linked forwards and back.
+    @Test func pagesThroughEverySample() async throws {
+        let database = try ProctorDatabase()
+        var run = Fixtures.run(id: "rbig", sampleIds: (0..<1200).map { "test-\($0)" })
+        run.status = .completed
+        try await database.insert(run)
+        for index in 0..<1200 {
+            try await database.record(HostileStore.turn(run: "rbig", index: index, text: "4", correct: index % 3 != 0))
+        }
+        let app = try DashboardServer(database: database, configuration: DashboardConfiguration(port: 0)).application()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/runs/rbig", method: .get) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("500 of 1200 rows shown, from row 1"))
+                #expect(body.contains("<a href=\"/runs/rbig?samples=500\">next 500 →</a>"))
+                #expect(!body.contains("previous 500"))
+                // Wrong rows come first when a run has more rows than a page.
+                #expect(body.contains("data-sample=\"test-0\"") && body.contains("data-sample=\"test-1197\""))
+            }
+            try await client.execute(uri: "/runs/rbig?samples=1000", method: .get) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("200 of 1200 rows shown, from row 1001"))
+                #expect(body.contains("<a href=\"/runs/rbig?samples=500\">← previous 500</a>"))
+                #expect(!body.contains("next 500"))
+            }
+        }
+    }
+}

@@ -56,7 +56,7 @@ struct EscapingTests {
         section.tables.append(Table(caption: Self.hostile, headers: [Self.hostile], rows: [Table.Row(cells: [Table.Cell(Self.hostile, key: Self.hostile)])]))
         let page = ReportPage(
             title: Self.hostile, generated: "now", runs: [], sections: [section],
-            samples: SampleTable(runId: "r", rows: [row], shown: 1, total: 1, truncated: false, hasFlipped: false), notes: [Self.hostile])
+            samples: SampleTable(runId: "r", rows: [row], total: 1, offset: 0, hasFlipped: false), notes: [Self.hostile])
         let html = HTMLReport.render(page)
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))

@@ -20,6 +20,8 @@ struct EvalReportBuilder {
     var bootstrap: PairedBootstrap
     /// Rows of the sample table at most.
     var sampleLimit = 500
+    /// Rows of the sample table to skip (a dashboard page beyond the first).
+    var sampleOffset = 0
 
     func sections() -> (sections: [Section], samples: SampleTable?) {
         var sections = [accuracySection()]
@@ -308,9 +310,8 @@ struct EvalReportBuilder {
             return (rank, row)
         }
         let ordered = rows.count > sampleLimit ? rows.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element) : rows
-        let kept = ordered.prefix(sampleLimit).map(\.row)
-        return SampleTable(
-            runId: input.run.id, rows: Array(kept), shown: kept.count, total: rows.count, truncated: rows.count > sampleLimit,
-            hasFlipped: !flipped.isEmpty)
+        let start = min(max(sampleOffset, 0), ordered.count)
+        let kept = ordered[start...].prefix(sampleLimit).map(\.row)
+        return SampleTable(runId: input.run.id, rows: Array(kept), total: rows.count, offset: start, hasFlipped: !flipped.isEmpty)
     }
 }

@@ -20,8 +20,9 @@ public struct HTMLReport: Sendable {
         self.sampleLimit = sampleLimit
     }
 
-    /// The page of runs `ids` (evaluations compared against the first; load runs one after another).
-    public func page(runIds ids: [String], now: Date = Date()) async throws -> ReportPage {
+    /// The page of runs `ids` (evaluations compared against the first; load runs one after
+    /// another); the sample table starts `sampleOffset` rows in.
+    public func page(runIds ids: [String], sampleOffset: Int = 0, now: Date = Date()) async throws -> ReportPage {
         guard !ids.isEmpty else { throw ProctorError.badInput("no run to report", hint: "name one or more run ids") }
         var runs: [Run] = []
         for id in ids {
@@ -52,7 +53,7 @@ public struct HTMLReport: Sendable {
                     }
                 }
             }
-            let built = EvalReportBuilder(inputs: inputs, bootstrap: bootstrap, sampleLimit: sampleLimit).sections()
+            let built = EvalReportBuilder(inputs: inputs, bootstrap: bootstrap, sampleLimit: sampleLimit, sampleOffset: sampleOffset).sections()
             sections += built.sections
             samples = built.samples
         }

@@ -169,14 +169,34 @@ public struct SampleTable: Sendable {
     public var runId: String
     /// Rows shown.
     public var rows: [SampleRow]
-    /// Rows shown.
+    /// How many rows are shown.
     public var shown: Int
     /// Rows in the run.
     public var total: Int
-    /// Whether rows were left out (the first flipped, wrong and failed rows are kept first).
+    /// Position of the first row shown in the table's order (flipped, failed and wrong first when
+    /// the run has more rows than a page holds).
+    public var offset: Int
+    /// Whether rows were left out.
     public var truncated: Bool
     /// Whether any row flipped against a base run.
     public var hasFlipped: Bool
+    /// Links to the previous and next pages of rows (the dashboard's; none in a file).
+    public var pages: [Link] = []
+    /// The 1-based position of the first row shown (stored: the template reads stored
+    /// properties only).
+    public private(set) var first: Int
+
+    /// A table of `rows`, which start `offset` rows into the run's `total`.
+    public init(runId: String, rows: [SampleRow], total: Int, offset: Int, hasFlipped: Bool) {
+        self.runId = runId
+        self.rows = rows
+        shown = rows.count
+        self.total = total
+        self.offset = offset
+        truncated = rows.count < total
+        self.hasFlipped = hasFlipped
+        first = offset + 1
+    }
 }
 
 /// One sample (one turn) with everything needed to judge the verdict by eye.

@@ -57,7 +57,8 @@ enum ReportTemplate {
     {{#samples}}
     <section>
     <h2>Samples of run {{runId}}</h2>
-    <p class="note">{{shown}} of {{total}} rows shown{{#truncated}} (flipped, failed and wrong rows first){{/truncated}}. Open a row for the prompt, the answer and every extractor's reading.</p>
+    <p class="note">{{shown}} of {{total}} rows shown{{#truncated}}, from row {{first}} (flipped, failed and wrong rows first){{/truncated}}. Open a row for the prompt, the answer and every extractor's reading.</p>
+    {{#pages}}<a href="{{href}}">{{text}}</a> {{/pages}}
     <div class="filters">
     <input type="radio" name="filter" id="f-all" checked><label for="f-all">all</label>
     <input type="radio" name="filter" id="f-wrong"><label for="f-wrong">wrong</label>
