@@ -23,9 +23,11 @@ enum Terminal {
         write(Data((text + "\n").utf8), to: .standardError)
     }
 
-    /// Prints an error on standard error.
+    /// Prints an error on standard error. Errors can quote what a server sent (a model id, a
+    /// message), so control characters other than line breaks and tabs become U+FFFD.
     static func error(_ text: String) {
-        write(Data(("error: " + text + "\n").utf8), to: .standardError)
+        let safe = text.split(separator: "\n", omittingEmptySubsequences: false).map { Format.plain(String($0)) }.joined(separator: "\n")
+        write(Data(("error: " + safe + "\n").utf8), to: .standardError)
     }
 
     /// Redraws the progress line (on a terminal) or prints it (elsewhere).

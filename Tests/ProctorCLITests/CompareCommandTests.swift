@@ -73,6 +73,29 @@ struct CompareCommandTests {
         }
     }
 
+    /// A refusal quotes what differs, which can be a server's model id: it reaches the terminal
+    /// without its escape sequences.
+    @Test func refusalsQuoteServerTextSafely() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("s.db").path
+            let database = try ProctorDatabase(path: path)
+            for (id, judge) in [("ja", "judge-a"), ("jb", "judge\u{1B}[2J\u{1B}]0;pwned\u{07}")] {
+                var run = Fixtures.run(id: id)
+                if case .eval(var specification) = run.specification {
+                    specification.judge = JudgeSpecification(
+                        target: "j", endpointURL: "http://127.0.0.1:1/v1", modelName: judge, modelId: judge,
+                        parameters: JudgeSpecification.fastChatParameters, samples: 1, concurrency: 1)
+                    run.specification = .eval(specification)
+                }
+                try await database.insert(run)
+            }
+            let refused = try await cli.run(["compare", "ja", "jb", "--store", path], directory: directory)
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("judge: judge-a"))
+            #expect(!refused.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        }
+    }
+
     @Test func gatesExitOneOnFailureAndTwoOnABadFile() async throws {
         try await withTemporaryDirectory { directory in
             let store = try await Self.store(in: directory)
