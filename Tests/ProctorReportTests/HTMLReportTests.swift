@@ -66,7 +66,8 @@ struct HTMLReportTests {
                     LoadRequestSample(
                         level: level, index: index, scheduled: Double(index) * 0.1, sent: Double(index) * 0.1, ended: Double(index) * 0.1 + 0.3,
                         timings: index == 7 ? nil : RequestTimings(chunkArrivals: [0.1, 0.2, 0.3], completed: 0.3), promptTokens: 5,
-                        outputTokens: index == 7 ? nil : 3, httpStatus: index == 7 ? 503 : 200, errorKind: index == 7 ? "server_error" : nil)
+                        outputTokens: index == 7 ? nil : 3, httpStatus: index == 7 ? 503 : 200, errorKind: index == 7 ? "server_error" : nil,
+                        correct: index == 7 ? nil : index % 2 == 0)
                 }
                 for request in requests { accumulator.add(request) }
                 try await database.record(requests, runId: id)
@@ -79,9 +80,10 @@ struct HTMLReportTests {
         #expect(cell("requests:la:0", html) == "20")
         #expect(cell("errors:la:1", html) == "5.0% (server_error 1)")
         #expect(cell("ttft:lb:0", html) == "100.0 / 100.0 / 100.0")
+        #expect(cell("accuracy:la:1", html) == "52.6%")
         for title in [
             "Throughput against offered load", "TTFT percentiles against load", "Error rate by class against load", "TTFT, all levels",
-            "ITL, all levels", "Throughput over time", "Client lateness over time", "lb against la, level by level",
+            "ITL, all levels", "Throughput over time", "Client lateness over time", "lb against la, level by level", "Accuracy against load",
         ] {
             #expect(html.contains(title), "missing \(title)")
         }

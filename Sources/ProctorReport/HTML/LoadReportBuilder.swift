@@ -51,7 +51,7 @@ struct LoadReportBuilder {
                 Table.Cell("\(ReportFormat.ms(m.itl.median)) / \(ReportFormat.ms(m.itl.p99))"),
                 Table.Cell("\(ReportFormat.ms(m.e2el.median)) / \(ReportFormat.ms(m.e2el.p90)) / \(ReportFormat.ms(m.e2el.p99))"),
                 Table.Cell(ReportFormat.ms(m.lateness.p99)), Table.Cell("\(m.peakConcurrency)"),
-                Table.Cell(m.accuracy.map { ReportFormat.percent($0.value) } ?? "–"),
+                Table.Cell(m.accuracy.map { ReportFormat.percent($0.value) } ?? "–", key: "accuracy:\(id):\(level.level)"),
             ])
         }
         section.tables.append(
@@ -100,6 +100,19 @@ struct LoadReportBuilder {
                                 label: LoadComparison.format(level.load), values: classes.map { Double(level.metrics.failedByKind[$0] ?? 0) / total })
                         }, percent: true
                     ).render()))
+        }
+        let scored = levels.compactMap { level in level.metrics.accuracy.map { (level, $0) } }
+        if !scored.isEmpty {
+            // Quality under load: answers scored per level, with their Wilson intervals.
+            var accuracy = LineChart(
+                title: "Accuracy against load", xLabel: axis, yLabel: "% correct",
+                series: [
+                    LineChart.Series(name: "accuracy", points: scored.map { ($0.0.load, $0.1.value * 100) }),
+                    LineChart.Series(name: "95% low", points: scored.map { ($0.0.load, $0.1.confidenceInterval95.lowerBound * 100) }),
+                    LineChart.Series(name: "95% high", points: scored.map { ($0.0.load, $0.1.confidenceInterval95.upperBound * 100) }),
+                ])
+            accuracy.fromZero = true
+            section.figures.append(Figure(svg: accuracy.render()))
         }
         let lateness = LineChart(
             title: "Client lateness against load", xLabel: axis, yLabel: "ms",
