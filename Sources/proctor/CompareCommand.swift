@@ -49,13 +49,16 @@ struct CompareCommand: AsyncParsableCommand {
             let base = runs[0]
             for candidate in runs.dropFirst() {
                 let comparison = try await comparer.compare(base: base, candidate: candidate, allowing: allowing, bootstrap: bootstrap, exactMcNemar: exact)
-                var report: GateReport?
-                if let gates {
-                    report = GateEvaluator(file: gates).evaluate(
-                        candidate: try await GateSubject.load(candidate, from: database), baseline: try await GateSubject.load(base, from: database),
-                        comparison: comparison)
+                results.append(ComparedResult(comparison: comparison, gates: nil))
+            }
+            if let gates {
+                // One evaluation over every candidate, so significance is adjusted across them all.
+                var subjects: [(subject: GateSubject, comparison: RunComparison?)] = []
+                for (index, candidate) in runs.dropFirst().enumerated() {
+                    subjects.append((try await GateSubject.load(candidate, from: database), results[index].comparison))
                 }
-                results.append(ComparedResult(comparison: comparison, gates: report))
+                let reports = GateEvaluator(file: gates).evaluate(candidates: subjects, baseline: try await GateSubject.load(base, from: database))
+                for index in results.indices { results[index].gates = reports[index] }
             }
             switch json ? .json : format {
             case .json:

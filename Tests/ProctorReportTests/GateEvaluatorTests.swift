@@ -123,6 +123,32 @@ struct GateEvaluatorTests {
         #expect(thrice.outcomes[3].p == nil)
     }
 
+    /// Two candidates each 0.015625 worse by McNemar: alone each fails at α 0.02; compared
+    /// together, Holm doubles the smaller p and both pass.
+    @Test func holmAdjustsAcrossCandidates() throws {
+        let base = Self.subject("a", String(repeating: "1", count: 40))
+        let worse = ["b", "c"].map { Self.subject($0, "00000" + String(repeating: "1", count: 35)) }
+        let file = try GateFile(yaml: "defaults: {alpha: 0.02}\nthresholds:\n  accuracy{vs:baseline}: [\"delta >= 0 significant\"]\n", file: "g.yaml")
+        let candidates = worse.map { candidate in
+            (
+                subject: candidate,
+                comparison: Optional(
+                    RunComparison(
+                        base: RunHeader(base.run), candidate: RunHeader(candidate.run), allowedDifferences: [],
+                        figures: .eval(
+                            EvalComparison(
+                                base: base.results, candidate: candidate.results, extractorNames: ["strict-match"],
+                                bootstrap: PairedBootstrap(iterations: 100, seed: 1))), iterations: 100, seed: 1))
+            )
+        }
+        let alone = GateEvaluator(file: file).evaluate(candidate: candidates[0].subject, baseline: base, comparison: candidates[0].comparison)
+        #expect(alone.outcomes[0].status == .fail)
+        let together = GateEvaluator(file: file).evaluate(candidates: candidates, baseline: base)
+        #expect(together.map { $0.outcomes[0].status } == [.pass, .pass])
+        #expect(together[0].outcomes[0].reason.contains("Holm-adjusted over 2 tests"))
+        #expect(abs((together[1].outcomes[0].p ?? 0) - 0.03125) < 1e-12)
+    }
+
     @Test func relativeLatencyLimitsUseTheBaselineAndANoiseFloor() throws {
         let base = Self.subject("a", "1111111111", e2el: 0.2)
         let slower = Self.subject("b", "1111111111", e2el: 0.23)

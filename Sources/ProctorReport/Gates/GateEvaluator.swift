@@ -18,9 +18,18 @@ public struct GateEvaluator: Sendable {
 
     /// Evaluates every threshold for `candidate`, against `baseline` and their `comparison` when given.
     public func evaluate(candidate: GateSubject, baseline: GateSubject? = nil, comparison: RunComparison? = nil) -> GateReport {
-        var outcomes = file.thresholds.map { evaluate($0, candidate: candidate, baseline: baseline, comparison: comparison) }
+        evaluate(candidates: [(candidate, comparison)], baseline: baseline)[0]
+    }
+
+    /// Evaluates every threshold for each candidate against one `baseline`, as
+    /// `proctor compare BASE A B --gate` does: `significant` p-values are Holm-adjusted across
+    /// all candidates together, so more candidates do not mean more false alarms.
+    public func evaluate(candidates: [(subject: GateSubject, comparison: RunComparison?)], baseline: GateSubject?) -> [GateReport] {
+        var outcomes = candidates.map { candidate in
+            file.thresholds.map { evaluate($0, candidate: candidate.subject, baseline: baseline, comparison: candidate.comparison) }
+        }
         adjustSignificance(&outcomes)
-        return GateReport(outcomes: outcomes)
+        return outcomes.map { GateReport(outcomes: $0) }
     }
 
     /// A measurement before the limit is applied.
@@ -81,21 +90,29 @@ public struct GateEvaluator: Sendable {
 
     /// Applies `significant`: a violation whose (Holm-adjusted) one-sided p is not below alpha
     /// passes, saying so.
-    private func adjustSignificance(_ outcomes: inout [GateOutcome]) {
-        let significant = file.thresholds.indices.filter { file.thresholds[$0].expression.requiresSignificance && outcomes[$0].p != nil }
-        let raw = significant.map { outcomes[$0].p ?? 1 }
-        let adjusted = file.holm ? Holm.adjust(raw) : raw
-        for (position, index) in significant.enumerated() {
-            outcomes[index].p = adjusted[position]
-            guard outcomes[index].status == .fail else { continue }
-            if adjusted[position] >= file.alpha {
-                outcomes[index].status = .pass
-                outcomes[index].reason += String(
-                    format: ", but not significantly (one-sided p %.3g%@ ≥ α %.3g)", adjusted[position],
-                    file.holm && significant.count > 1 ? " Holm-adjusted" : "", file.alpha)
-            } else {
-                outcomes[index].reason += String(format: ", significantly (one-sided p %.3g < α %.3g)", adjusted[position], file.alpha)
+    private func adjustSignificance(_ outcomes: inout [[GateOutcome]]) {
+        var significant: [(candidate: Int, threshold: Int)] = []
+        for candidate in outcomes.indices {
+            for index in file.thresholds.indices where file.thresholds[index].expression.requiresSignificance && outcomes[candidate][index].p != nil {
+                significant.append((candidate, index))
             }
+        }
+        let raw = significant.map { outcomes[$0.candidate][$0.threshold].p ?? 1 }
+        let adjusted = file.holm ? Holm.adjust(raw) : raw
+        for (position, place) in significant.enumerated() {
+            var outcome = outcomes[place.candidate][place.threshold]
+            outcome.p = adjusted[position]
+            if outcome.status == .fail {
+                if adjusted[position] >= file.alpha {
+                    outcome.status = .pass
+                    outcome.reason += String(
+                        format: ", but not significantly (one-sided p %.3g%@ ≥ α %.3g)", adjusted[position],
+                        file.holm && significant.count > 1 ? " Holm-adjusted over \(significant.count) tests" : "", file.alpha)
+                } else {
+                    outcome.reason += String(format: ", significantly (one-sided p %.3g < α %.3g)", adjusted[position], file.alpha)
+                }
+            }
+            outcomes[place.candidate][place.threshold] = outcome
         }
     }
 
