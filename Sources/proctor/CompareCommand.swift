@@ -23,14 +23,22 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "A gate file (k6 threshold grammar); exit 1 when a threshold fails.") var gate: String?
     @Option(help: "Output: text, json or markdown (for a pull-request comment).") var format: OutputFormat = .text
     @Flag(help: "Same as --format json.") var json = false
-    @Option(help: "Aspects that may differ, comma-separated: benchmark, protocol, dataset, parameters, judge, levels.")
+    @Option(help: "Aspects that may differ, comma-separated: benchmark, protocol, dataset, parameters, judge. Load levels are matched on load and unit; unmatched ones are listed.")
     var allowDifferent: String?
     @Option(help: "Bootstrap resamples (default 10,000, or the gate file's).") var iterations: Int?
     @Option(help: "Bootstrap seed (default 1234, or the gate file's).") var seed: UInt64?
-    @Flag(help: "McNemar's exact test instead of mid-p.") var exact = false
+    @Option(help: "McNemar's test: mid-p (default), exact, or asymptotic (χ² with continuity correction).")
+    var mcnemar: McNemarTest = .midP
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json, markdown
+    }
+
+    /// `--mcnemar`'s values, as Core names them.
+    enum McNemarTest: String, ExpressibleByArgument, CaseIterable {
+        case midP = "mid-p", exact, asymptotic
+
+        var variant: McNemar.Variant { McNemar.Variant(rawValue: rawValue) ?? .midP }
     }
 
     func validate() throws {
@@ -48,7 +56,7 @@ struct CompareCommand: AsyncParsableCommand {
             var results: [ComparedResult] = []
             let base = runs[0]
             for candidate in runs.dropFirst() {
-                let comparison = try await comparer.compare(base: base, candidate: candidate, allowing: allowing, bootstrap: bootstrap, exactMcNemar: exact)
+                let comparison = try await comparer.compare(base: base, candidate: candidate, allowing: allowing, bootstrap: bootstrap, test: mcnemar.variant)
                 results.append(ComparedResult(comparison: comparison, gates: nil))
             }
             if let gates {

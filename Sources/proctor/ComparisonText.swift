@@ -22,7 +22,7 @@ enum ComparisonText {
     static func evalLines(_ eval: EvalComparison) -> [String] {
         var lines = ["paired items \(eval.paired)\(eval.clustered ? " (clustered by sample)" : "") · unmatched or failed \(eval.unmatched)", ""]
         if !eval.extractors.isEmpty {
-            lines.append("extractor              base     cand     Δ (95% CI)                  p (test)                 both✓ base✓ cand✓ both✗")
+            lines.append("extractor              base     cand     Δ (95% CI)                  p (test)                       both✓ base✓ cand✓ both✗")
         }
         for e in eval.extractors {
             let interval = e.bootstrap?.interval ?? e.difference.interval95
@@ -32,7 +32,7 @@ enum ComparisonText {
                     + Format.percent(e.candidate.value).padding(toLength: 8, withPad: " ", startingAt: 0) + " "
                     + String(format: "%+.1f pp [%+.1f, %+.1f]", e.difference.delta * 100, interval.lowerBound * 100, interval.upperBound * 100)
                         .padding(toLength: 27, withPad: " ", startingAt: 0) + " "
-                    + "\(String(format: "%.3g", e.p)) (\(e.test))".padding(toLength: 24, withPad: " ", startingAt: 0) + " "
+                    + "\(String(format: "%.3g", e.p)) (\(e.test))".padding(toLength: 30, withPad: " ", startingAt: 0) + " "
                     + "\(e.bothRight) \(e.mcnemar.baseOnly) \(e.mcnemar.candidateOnly) \(e.bothWrong)")
             if e.p >= 0.05 {
                 lines.append(String(format: "  no significant difference; this comparison can detect ≥ %.1f pp (80%% power, α 0.05)", e.difference.minimumDetectableEffect * 100))

@@ -52,6 +52,11 @@ struct CompareCommandTests {
             let markdown = try await cli.run(["compare", "ra", "rb", "--format", "markdown", "--store", store], directory: directory)
             #expect(markdown.stdout.contains("| strict-match | 90.0% | 50.0% | -40.0 pp"))
             #expect(markdown.stdout.contains("<details><summary>8 flipped items"))
+            let exact = try await cli.run(["compare", "ra", "rb", "--mcnemar", "exact", "--store", store], directory: directory)
+            // 8 against 0 discordant: exact p = 2·2⁻⁸.
+            #expect(exact.stdout.contains("0.00781 (McNemar exact)"), "\(exact.stdout)")
+            let asymptotic = try await cli.run(["compare", "ra", "rb", "--mcnemar", "asymptotic", "--store", store], directory: directory)
+            #expect(asymptotic.stdout.contains("(McNemar asymptotic)"))
             #expect(!markdown.stdout.contains("<b>"))
         }
     }

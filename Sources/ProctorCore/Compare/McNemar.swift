@@ -11,6 +11,31 @@ import Foundation
 /// McNemar(baseOnly: 3, candidateOnly: 12).midP // 0.0213…
 /// ```
 public struct McNemar: Codable, Sendable, Hashable {
+    /// Which p-value a comparison reports.
+    public enum Variant: String, Codable, Sendable, CaseIterable {
+        /// The mid-p test: the default.
+        case midP = "mid-p"
+        /// The exact conditional (binomial) test, conservative.
+        case exact
+        /// χ² with continuity correction, as lm-eval's significance PR uses above 25 discordant items.
+        case asymptotic
+    }
+
+    /// The two-sided p of `variant`.
+    public func p(_ variant: Variant) -> Double {
+        switch variant {
+        case .midP: midP
+        case .exact: exactP
+        case .asymptotic: asymptoticP
+        }
+    }
+
+    /// The one-sided p that the candidate is worse, for `variant` (the asymptotic test takes the
+    /// mid-p, which it approximates).
+    public func candidateWorseP(_ variant: Variant) -> Double {
+        variant == .exact ? candidateWorseExactP : candidateWorseMidP
+    }
+
     /// Items the base got right and the candidate wrong (`b`).
     public var baseOnly: Int
     /// Items the candidate got right and the base wrong (`c`).

@@ -40,7 +40,7 @@ public struct EvalComparison: Codable, Sendable {
         public var difference: PairedDifference
         /// The seeded paired bootstrap of the difference.
         public var bootstrap: PairedBootstrap.Result?
-        /// The p-value shown: McNemar (mid-p or exact) for independent items, the cluster
+        /// The p-value shown: McNemar (mid-p, exact or asymptotic) for independent items, the cluster
         /// bootstrap for clustered ones.
         public var p: Double
         /// The name of the test behind ``p``.
@@ -77,11 +77,11 @@ public struct EvalComparison: Codable, Sendable {
     public var scores: ScoreComparison?
 
     /// Compares `base` and `candidate` stored results (and judgments, for judged runs).
-    /// `exact` picks McNemar's exact test over mid-p.
+    /// `test` picks McNemar's variant (mid-p by default).
     public init(
         base: [SampleResultRecord], candidate: [SampleResultRecord], extractorNames: [String],
         baseJudgments: [Judgment] = [], candidateJudgments: [Judgment] = [],
-        bootstrap: PairedBootstrap, exact: Bool = false
+        bootstrap: PairedBootstrap, test: McNemar.Variant = .midP
     ) {
         struct Key: Hashable { var sample: String; var turn: Int }
         var candidates: [Key: SampleResultRecord] = [:]
@@ -106,14 +106,14 @@ public struct EvalComparison: Codable, Sendable {
         let clusterKeys = clustered ? pairs.map(\.0.sampleId) : nil
         let isClustered = clustered
         extractors = extractorNames.compactMap { name in
-            Self.compare(pairs, extractor: name, clusterKeys: clusterKeys, clustered: isClustered, bootstrap: bootstrap, exact: exact)
+            Self.compare(pairs, extractor: name, clusterKeys: clusterKeys, clustered: isClustered, bootstrap: bootstrap, variant: test)
         }
         scores = ScoreComparison(base: baseJudgments, candidate: candidateJudgments, bootstrap: bootstrap)
     }
 
     private static func compare(
         _ pairs: [(SampleResultRecord, SampleResultRecord)], extractor name: String, clusterKeys: [String]?, clustered: Bool,
-        bootstrap: PairedBootstrap, exact: Bool
+        bootstrap: PairedBootstrap, variant: McNemar.Variant
     ) -> ExtractorComparison? {
         var scores: [(base: Double, candidate: Double)] = []
         var bothRight = 0
@@ -150,14 +150,14 @@ public struct EvalComparison: Codable, Sendable {
             p = resampled.p
             test = "cluster bootstrap"
         } else {
-            p = exact ? mcnemar.exactP : mcnemar.midP
-            test = exact ? "McNemar exact" : "McNemar mid-p"
+            p = mcnemar.p(variant)
+            test = "McNemar \(variant.rawValue)"
         }
         return ExtractorComparison(
             name: name, base: Proportion(successes: bothRight + baseOnly, trials: scores.count),
             candidate: Proportion(successes: bothRight + candidateOnly, trials: scores.count), bothRight: bothRight,
             bothWrong: bothWrong, mcnemar: mcnemar, difference: difference, bootstrap: resampled, p: p, test: test,
-            pWorse: exact ? mcnemar.candidateWorseExactP : mcnemar.candidateWorseMidP,
+            pWorse: mcnemar.candidateWorseP(variant),
             flipped: flipped.sorted { ($0.regressed ? 0 : 1, $0.sampleId) < ($1.regressed ? 0 : 1, $1.sampleId) })
     }
 

@@ -122,7 +122,7 @@ public struct RunComparer: Sendable {
     ///   set-ups differ in an aspect not in `allowing`.
     public func compare(
         base baseId: String, candidate candidateId: String, allowing: Set<ComparedAspect> = [],
-        bootstrap: PairedBootstrap, exactMcNemar: Bool = false
+        bootstrap: PairedBootstrap, test: McNemar.Variant = .midP
     ) async throws -> RunComparison {
         let base = try await run(baseId)
         let candidate = try await run(candidateId)
@@ -142,7 +142,7 @@ public struct RunComparer: Sendable {
                     base: try await database.results(runId: base.id), candidate: try await database.results(runId: candidate.id),
                     extractorNames: a.extractorNames, baseJudgments: try await database.judgments(runIds: [base.id]),
                     candidateJudgments: try await database.judgments(runIds: [candidate.id]), bootstrap: bootstrap,
-                    exact: exactMcNemar))
+                    test: test))
         case (.load(let a), .load(let b)):
             figures = .load(
                 LoadComparison(

@@ -13,8 +13,6 @@ public enum ComparedAspect: String, Codable, Sendable, CaseIterable {
     case parameters
     /// The judge model and its settings.
     case judge
-    /// The load levels offered.
-    case levels
 }
 
 /// One way two runs differ, named for the person who must decide whether it matters.
