@@ -66,13 +66,13 @@ enum ComparisonText {
                 return String(format: "%+.1f", (found.candidate - found.base) * 1000) + interval
             }
             lines.append(
-                "\(LoadComparisonFormat.load(level.load)) \(level.unit)".padding(toLength: 12, withPad: " ", startingAt: 0) + " "
+                "\(LoadComparison.format(level.load)) \(level.unit)".padding(toLength: 12, withPad: " ", startingAt: 0) + " "
                     + String(format: "%.2f → %.2f", level.requestThroughput[0], level.requestThroughput[1]).padding(toLength: 19, withPad: " ", startingAt: 0) + " "
                     + "\(Format.percent(level.errorRate[0])) → \(Format.percent(level.errorRate[1]))".padding(toLength: 20, withPad: " ", startingAt: 0) + " "
                     + delta("ttft").padding(toLength: 27, withPad: " ", startingAt: 0) + " " + delta("e2el"))
         }
         lines.append(
-            "saturation \(load.baseSaturation.map(LoadComparisonFormat.load) ?? "none") → \(load.candidateSaturation.map(LoadComparisonFormat.load) ?? "none") · peak \(String(format: "%.2f → %.2f", load.peakThroughput[0], load.peakThroughput[1])) req/s")
+            "saturation \(load.baseSaturation.map(LoadComparison.format) ?? "none") → \(load.candidateSaturation.map(LoadComparison.format) ?? "none") · peak \(String(format: "%.2f → %.2f", load.peakThroughput[0], load.peakThroughput[1])) req/s")
         if !load.unmatchedLevels.isEmpty { lines.append("unmatched levels: \(load.unmatchedLevels.joined(separator: ", "))") }
         return lines
     }
@@ -88,12 +88,5 @@ enum ComparisonText {
             lines.append("  \(mark + String(repeating: " ", count: max(0, 5 - mark.count))) \(outcome.metric): \(outcome.expression) — \(Format.plain(outcome.reason)) (\(outcome.location))")
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Load figures as the comparison prints them.
-enum LoadComparisonFormat {
-    static func load(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -129,7 +129,8 @@ public struct LoadComparison: Codable, Sendable {
         return values
     }
 
-    static func format(_ load: Double) -> String {
+    /// An offered load as people write it: `8`, `0.5`.
+    public static func format(_ load: Double) -> String {
         load == load.rounded() ? String(Int(load)) : String(load)
     }
 }
