@@ -22,7 +22,7 @@ enum ComparisonText {
     static func evalLines(_ eval: EvalComparison) -> [String] {
         var lines = ["paired items \(eval.paired)\(eval.clustered ? " (clustered by sample)" : "") · unmatched or failed \(eval.unmatched)", ""]
         if !eval.extractors.isEmpty {
-            lines.append("extractor              base     cand     Δ (95% CI)                  p (test)                       both✓ base✓ cand✓ both✗")
+            lines.append("extractor              base     cand     Δ (bootstrap 95% CI)        p (test)                       both✓ base✓ cand✓ both✗")
         }
         for e in eval.extractors {
             let interval = e.bootstrap?.interval ?? e.difference.interval95
@@ -34,6 +34,11 @@ enum ComparisonText {
                         .padding(toLength: 27, withPad: " ", startingAt: 0) + " "
                     + "\(String(format: "%.3g", e.p)) (\(e.test))".padding(toLength: 30, withPad: " ", startingAt: 0) + " "
                     + "\(e.bothRight) \(e.mcnemar.baseOnly) \(e.mcnemar.candidateOnly) \(e.bothWrong)")
+            let normal = e.difference.interval95
+            lines.append(
+                String(
+                    format: "  paired SE %.1f pp%@ (normal 95%% CI [%+.1f, %+.1f]) · correlation %.2f", e.difference.standardError * 100,
+                    eval.clustered ? ", clustered" : "", normal.lowerBound * 100, normal.upperBound * 100, e.difference.correlation))
             if e.p >= 0.05 {
                 lines.append(String(format: "  no significant difference; this comparison can detect ≥ %.1f pp (80%% power, α 0.05)", e.difference.minimumDetectableEffect * 100))
             }

@@ -45,12 +45,15 @@ struct CompareCommandTests {
             #expect(text.stdout.contains("strict-match           90.0%    50.0%    -40.0 pp"))
             #expect(text.stdout.contains("(McNemar mid-p)"))
             #expect(text.stdout.contains("flipped (strict-match): 8 lost, 0 won"))
+            // d is −1 on 8 items and 0 on 12: SE = √(4.8 / (20·19)) = 11.2 pp.
+            #expect(text.stdout.contains("paired SE 11.2 pp (normal 95% CI [-62.0, -18.0])"), "\(text.stdout)")
             let json = try await cli.run(["compare", "ra", "rb", "--json", "--iterations", "500", "--seed", "7", "--store", store], directory: directory)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let comparison = try #require(object["comparison"] as? [String: Any])
             #expect(comparison["iterations"] as? Int == 500 && comparison["seed"] as? Int == 7)
             let markdown = try await cli.run(["compare", "ra", "rb", "--format", "markdown", "--store", store], directory: directory)
             #expect(markdown.stdout.contains("| strict-match | 90.0% | 50.0% | -40.0 pp"))
+            #expect(markdown.stdout.contains("| 11.2 pp | 0.00391 (McNemar mid-p) |"))
             #expect(markdown.stdout.contains("<details><summary>8 flipped items"))
             let exact = try await cli.run(["compare", "ra", "rb", "--mcnemar", "exact", "--store", store], directory: directory)
             // 8 against 0 discordant: exact p = 2·2⁻⁸.

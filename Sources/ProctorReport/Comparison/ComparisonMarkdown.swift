@@ -54,13 +54,13 @@ public enum ComparisonMarkdown {
 
     static func evalSection(_ eval: EvalComparison) -> [String] {
         var lines = [
-            "| extractor | base | candidate | Δ [95% CI] | p (test) | 2×2 (both ✓ / base only / cand only / both ✗) | n |",
-            "|---|---|---|---|---|---|---|",
+            "| extractor | base | candidate | Δ [bootstrap 95% CI] | paired SE | p (test) | 2×2 (both ✓ / base only / cand only / both ✗) | n |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for extractor in eval.extractors {
             let interval = extractor.bootstrap?.interval ?? extractor.difference.interval95
             lines.append(
-                "| \(MarkdownText.escape(extractor.name)) | \(percent(extractor.base.value)) | \(percent(extractor.candidate.value)) | \(signedPoints(extractor.difference.delta)) [\(signedPoints(interval.lowerBound)), \(signedPoints(interval.upperBound))] | \(String(format: "%.3g", extractor.p)) (\(extractor.test)) | \(extractor.bothRight) / \(extractor.mcnemar.baseOnly) / \(extractor.mcnemar.candidateOnly) / \(extractor.bothWrong) | \(extractor.base.trials) |")
+                "| \(MarkdownText.escape(extractor.name)) | \(percent(extractor.base.value)) | \(percent(extractor.candidate.value)) | \(signedPoints(extractor.difference.delta)) [\(signedPoints(interval.lowerBound)), \(signedPoints(interval.upperBound))] | \(String(format: "%.1f pp", extractor.difference.standardError * 100)) | \(String(format: "%.3g", extractor.p)) (\(extractor.test)) | \(extractor.bothRight) / \(extractor.mcnemar.baseOnly) / \(extractor.mcnemar.candidateOnly) / \(extractor.bothWrong) | \(extractor.base.trials) |")
         }
         if let scores = eval.scores {
             let interval = scores.bootstrap?.interval ?? scores.difference.interval95

@@ -155,6 +155,7 @@ struct EvalReportBuilder {
                         Table.Cell(candidate.run.id), Table.Cell(extractor.name),
                         Table.Cell(ReportFormat.points(extractor.difference.delta), key: "delta:\(candidate.run.id):\(extractor.name)"),
                         Table.Cell("[\(ReportFormat.points(interval.lowerBound)), \(ReportFormat.points(interval.upperBound))]"),
+                        Table.Cell(String(format: "%.1f pp", extractor.difference.standardError * 100)),
                         Table.Cell("\(ReportFormat.p(extractor.p)) (\(extractor.test))"),
                         Table.Cell("\(extractor.bothRight)"), Table.Cell("\(extractor.mcnemar.baseOnly)"), Table.Cell("\(extractor.mcnemar.candidateOnly)"),
                         Table.Cell("\(extractor.bothWrong)"), Table.Cell(String(format: "%.1f pp", extractor.difference.minimumDetectableEffect * 100)),
@@ -173,7 +174,7 @@ struct EvalReportBuilder {
         if !rows.isEmpty {
             section.tables.append(Table(
                 caption: "Paired comparison and McNemar 2×2 table",
-                headers: ["candidate", "extractor", "Δ", "95% CI", "p (test)", "both right", "base only", "candidate only", "both wrong", "MDE", "ρ"], rows: rows))
+                headers: ["candidate", "extractor", "Δ", "bootstrap 95% CI", "paired SE", "p (test)", "both right", "base only", "candidate only", "both wrong", "MDE", "ρ"], rows: rows))
         }
         let scored = comparisons.compactMap { candidate, comparison in comparison.scores.map { (candidate, $0) } }
         if !scored.isEmpty {
