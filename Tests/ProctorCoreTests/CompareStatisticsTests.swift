@@ -120,6 +120,14 @@ struct PairedBootstrapTests {
         #expect(width(clustered) > width(flat) * 1.2)
     }
 
+    /// An empty cluster beside a two-item one totals as many items as clusters; it must not take
+    /// the one-item-per-cluster path, which counted a draw of two empty clusters as two zeros.
+    @Test func emptyClustersAreNotSingleItems() throws {
+        let result = try #require(PairedBootstrap(iterations: 500, seed: 4).meanDifference([[], [(0, 1), (0, 1)]]))
+        #expect(result.interval == 1...1)
+        #expect(Bootstrap.pooledMeanInterval([[], [3, 3]], resamples: 200, seed: 1) == 3...3)
+    }
+
     @Test func independentSamplesDifference() throws {
         let base = (0..<300).map { Double($0 % 100) / 1000 }
         let slower = base.map { $0 + 0.05 }

@@ -48,7 +48,7 @@ public struct PairedBootstrap: Sendable, Hashable {
         var draws: [Double] = []
         draws.reserveCapacity(iterations)
         let clusterCount = UInt64(clusters.count)
-        let independent = total == clusters.count
+        let independent = counts.allSatisfy { $0 == 1 }
         var extreme = 0
         for _ in 0..<iterations {
             var sum = 0.0
