@@ -59,7 +59,7 @@ struct DashboardPages: Sendable {
             page.samples = samples
         }
         if run.status == .running {
-            let progress = try await progress(id: id)
+            let progress = try await progress(of: run)
             page.refreshSeconds = 5
             page.notes.insert(
                 "Running: \(progress.stored)\(progress.expected.map { " of \($0)" } ?? "") results stored, \(progress.failed) failed. This page reloads every 5 seconds.",
@@ -70,8 +70,12 @@ struct DashboardPages: Sendable {
 
     func progress(id: String) async throws -> Progress {
         guard let run = try await database.run(id: id) else { throw HTTPError(.notFound, message: "no run \(id)") }
-        let counts = try await database.progress(runId: id)
-        return Progress(id: id, status: run.status.rawValue, stored: counts.stored, failed: counts.failed, expected: run.eval?.sampleIds.count)
+        return try await progress(of: run)
+    }
+
+    private func progress(of run: Run) async throws -> Progress {
+        let counts = try await database.progress(runId: run.id)
+        return Progress(id: run.id, status: run.status.rawValue, stored: counts.stored, failed: counts.failed, expected: run.eval?.sampleIds.count)
     }
 
     func compare(base: String, candidate: String) async throws -> String {

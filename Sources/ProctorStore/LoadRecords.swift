@@ -32,6 +32,11 @@ public struct LoadLevelRecord: Codable, Sendable, Hashable, FetchableRecord, Per
         self.startedAt = startedAt
         self.metrics = metrics
     }
+
+    /// The level as reports draw it (without when it started).
+    public var reportLevel: LoadReport.Level {
+        LoadReport.Level(level: level, phase: phase, load: load, unit: unit, metrics: metrics)
+    }
 }
 
 /// One row of `load_request`: a request of a load run as measured.
@@ -133,9 +138,7 @@ extension ProctorDatabase {
 
     /// A load run's levels, in order, as reports draw them.
     public func loadLevels(runId: String) async throws -> [LoadReport.Level] {
-        try await loadLevelRecords(runId: runId).map {
-            LoadReport.Level(level: $0.level, phase: $0.phase, load: $0.load, unit: $0.unit, metrics: $0.metrics)
-        }
+        try await loadLevelRecords(runId: runId).map(\.reportLevel)
     }
 
     /// A load run's level rows, in order, with when each started (for exports).

@@ -63,15 +63,37 @@ extension ProctorDatabase {
                     """,
                 arguments: [runId]
             ).map { row in
-                var outcome = SampleOutcome(
-                    score: row.extractions.map(SampleScore.init(outputs:)),
-                    errorKind: row.errorKind.map(CompletionError.Kind.init(rawValue:)),
-                    usage: row.promptTokens.map { TokenUsage(promptTokens: $0, completionTokens: row.completionTokens ?? 0) },
-                    timings: row.timings, groups: row.groups ?? [:])
-                outcome.isCached = row.isCached
-                outcome.sampleId = row.sampleId
-                return outcome
+                SampleOutcome.stored(
+                    extractions: row.extractions, errorKind: row.errorKind, promptTokens: row.promptTokens,
+                    completionTokens: row.completionTokens, timings: row.timings, groups: row.groups, isCached: row.isCached,
+                    sampleId: row.sampleId)
             }
         }
+    }
+}
+
+extension SampleResultRecord {
+    /// The stored turn reduced to what a summary needs, as ``ProctorDatabase/outcomes(runId:)``
+    /// reads it: for callers that already hold the whole rows.
+    public var outcome: SampleOutcome {
+        SampleOutcome.stored(
+            extractions: extractions, errorKind: errorKind, promptTokens: promptTokens, completionTokens: completionTokens,
+            timings: timings, groups: groups, isCached: isCached, sampleId: sampleId)
+    }
+}
+
+extension SampleOutcome {
+    /// An outcome from a stored row's columns: the one place a row becomes an outcome.
+    fileprivate static func stored(
+        extractions: [ExtractorOutput]?, errorKind: String?, promptTokens: Int?, completionTokens: Int?, timings: RequestTimings?,
+        groups: [String: String]?, isCached: Bool, sampleId: String
+    ) -> SampleOutcome {
+        var outcome = SampleOutcome(
+            score: extractions.map(SampleScore.init(outputs:)), errorKind: errorKind.map(CompletionError.Kind.init(rawValue:)),
+            usage: promptTokens.map { TokenUsage(promptTokens: $0, completionTokens: completionTokens ?? 0) }, timings: timings,
+            groups: groups ?? [:])
+        outcome.isCached = isCached
+        outcome.sampleId = sampleId
+        return outcome
     }
 }

@@ -66,7 +66,7 @@ enum ComparisonText {
         var lines = ["level        req/s base → cand   errors base → cand   TTFT p90 Δ ms [95% CI]      E2EL p90 Δ ms [95% CI]"]
         for level in load.levels {
             func delta(_ metric: String) -> String {
-                guard let found = level.percentiles.first(where: { $0.metric == metric && $0.percentile == 90 }) else { return "–" }
+                guard let found = level.percentile(metric, 90) else { return "–" }
                 let interval = found.bootstrap.map { String(format: " [%+.1f, %+.1f]", $0.interval.lowerBound * 1000, $0.interval.upperBound * 1000) } ?? ""
                 return String(format: "%+.1f", (found.candidate - found.base) * 1000) + interval
             }

@@ -85,12 +85,9 @@ struct RunsCommand: AsyncParsableCommand {
                             requests: try await database.loadRequests(runId: id)
                         ).utf8)
                 case (.load, "prometheus"):
-                    let report = LoadReport(runId: id, levels: try await database.loadLevels(runId: id), criteria: run.load?.criteria ?? .standard)
-                    data = Data(PrometheusExport.load(run, report: report).utf8)
+                    data = Data(PrometheusExport.load(run, report: try await LoadSession(store: database).report(of: run)).utf8)
                 case (.eval, "prometheus"):
-                    let summary = EvalSummary(
-                        outcomes: try await database.outcomes(runId: id), extractorNames: run.eval?.extractorNames ?? [], wallSeconds: run.wallSeconds)
-                    data = Data(PrometheusExport.eval(run, summary: summary).utf8)
+                    data = Data(PrometheusExport.eval(run, summary: try await EvalSession(store: database).summary(of: id)).utf8)
                 case (.eval, "judgments"):
                     data = try await database.exportJudgments(runId: id)
                 case (.eval, _):

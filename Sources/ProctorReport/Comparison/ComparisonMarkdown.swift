@@ -101,7 +101,7 @@ public enum ComparisonMarkdown {
         ]
         for level in load.levels {
             func delta(_ metric: String, interval: Bool) -> String {
-                guard let found = level.percentiles.first(where: { $0.metric == metric && $0.percentile == 90 }) else { return "–" }
+                guard let found = level.percentile(metric, 90) else { return "–" }
                 let main = String(format: "%+.1f ms", (found.candidate - found.base) * 1000)
                 guard interval, let bootstrap = found.bootstrap else { return main }
                 return main + String(format: " [%+.1f, %+.1f]", bootstrap.interval.lowerBound * 1000, bootstrap.interval.upperBound * 1000)

@@ -35,6 +35,11 @@ public struct LoadComparison: Codable, Sendable {
         public var requests: [Int]
         /// Latency percentiles.
         public var percentiles: [PercentileComparison]
+
+        /// The comparison of `metric` at `percentile`, if computed.
+        public func percentile(_ metric: String, _ percentile: Double) -> PercentileComparison? {
+            percentiles.first { $0.metric == metric && $0.percentile == percentile }
+        }
     }
 
     /// Matched levels, in the base run's order.

@@ -37,10 +37,10 @@ public struct GateSubject: Sendable {
         }
         switch run.specification {
         case .eval(let eval):
+            let results = try await database.results(runId: id)
             return GateSubject(
-                run: run,
-                summary: EvalSummary(outcomes: try await database.outcomes(runId: id), extractorNames: eval.extractorNames, wallSeconds: run.wallSeconds),
-                results: try await database.results(runId: id), judgments: try await database.judgments(runIds: [id]))
+                run: run, summary: EvalSummary(outcomes: results.map(\.outcome), extractorNames: eval.extractorNames, wallSeconds: run.wallSeconds),
+                results: results, judgments: try await database.judgments(runIds: [id]))
         case .load(let load):
             return GateSubject(
                 run: run, report: LoadReport(runId: id, levels: try await database.loadLevels(runId: id), criteria: load.criteria),

@@ -39,12 +39,12 @@ public struct HTMLReport: Sendable {
             var inputs: [EvalReportBuilder.Input] = []
             for run in evals {
                 guard let specification = run.eval else { continue }
-                let outcomes = try await database.outcomes(runId: run.id)
+                let results = try await database.results(runId: run.id)
                 inputs.append(
                     EvalReportBuilder.Input(
-                        run: run, specification: specification, results: try await database.results(runId: run.id),
-                        judgments: try await database.judgments(runIds: [run.id]),
-                        summary: EvalSummary(outcomes: outcomes, extractorNames: specification.extractorNames, wallSeconds: run.wallSeconds)))
+                        run: run, specification: specification, results: results, judgments: try await database.judgments(runIds: [run.id]),
+                        summary: EvalSummary(
+                            outcomes: results.map(\.outcome), extractorNames: specification.extractorNames, wallSeconds: run.wallSeconds)))
             }
             if let first = inputs.first {
                 for other in inputs.dropFirst() {
@@ -61,10 +61,7 @@ public struct HTMLReport: Sendable {
         for run in runs where run.kind == .load {
             guard let specification = run.load else { continue }
             let levels = try await database.loadLevelRecords(runId: run.id)
-            let report = LoadReport(
-                runId: run.id,
-                levels: levels.map { LoadReport.Level(level: $0.level, phase: $0.phase, load: $0.load, unit: $0.unit, metrics: $0.metrics) },
-                criteria: specification.criteria)
+            let report = LoadReport(runId: run.id, levels: levels.map(\.reportLevel), criteria: specification.criteria)
             let requests = try await database.loadRequests(runId: run.id).map(\.sample)
             loads.append(LoadReportBuilder.Input(run: run, specification: specification, levels: levels, requests: requests, report: report))
         }

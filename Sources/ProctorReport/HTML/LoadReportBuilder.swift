@@ -225,7 +225,7 @@ struct LoadReportBuilder {
                 Table.Cell("\(ReportFormat.percent(level.errorRate[0])) → \(ReportFormat.percent(level.errorRate[1]))"),
             ]
             for metric in LoadComparison.metrics {
-                guard let found = level.percentiles.first(where: { $0.metric == metric && $0.percentile == 90 }) else {
+                guard let found = level.percentile(metric, 90) else {
                     cells.append(Table.Cell("–"))
                     continue
                 }
