@@ -23,7 +23,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "A gate file (k6 threshold grammar); exit 1 when a threshold fails.") var gate: String?
     @Option(help: "Output: text, json or markdown (for a pull-request comment).") var format: OutputFormat = .text
     @Flag(help: "Same as --format json.") var json = false
-    @Option(help: "Aspects that may differ, comma-separated: benchmark, protocol, dataset, parameters, judge. Load levels are matched on load and unit; unmatched ones are listed.")
+    @Option(help: "Aspects that may differ, comma-separated: benchmark, protocol, dataset, parameters, judge, streaming (load runs). Load levels are matched on load and unit; unmatched ones are listed.")
     var allowDifferent: String?
     @Option(help: "Bootstrap resamples (default 10,000, or the gate file's).") var iterations: Int?
     @Option(help: "Bootstrap seed (default 1234, or the gate file's).") var seed: UInt64?

@@ -98,6 +98,21 @@ struct RunCompatibilityTests {
         #expect(RunCompatibility.differences(base, ReportFixtures.run("c")).isEmpty)
     }
 
+    /// Without streaming a load run's TTFT is its whole latency: such runs are not compared unasked.
+    @Test func loadRunsMustAgreeOnStreaming() {
+        func load(_ id: String, streaming: Bool) -> Run {
+            var run = ReportFixtures.run(id)
+            run.specification = .load(
+                LoadSpecification(
+                    mode: .recorded("load:closed"),
+                    workload: WorkloadDescription(name: "w", dataset: DatasetInfo(name: "d", sha256: "s", count: 0), parameters: GenerationParameters(), scoredBy: nil),
+                    streaming: streaming, concurrencyBound: 1, criteria: .standard, seed: 1))
+            return run
+        }
+        let differences = RunCompatibility.differences(load("a", streaming: true), load("b", streaming: false))
+        #expect(differences.map(\.description) == ["streaming: streamed vs not streamed"])
+    }
+
     @Test func theComparerRefusesUnlessAllowed() async throws {
         let database = try ProctorDatabase()
         try await database.insert(ReportFixtures.run("a"))

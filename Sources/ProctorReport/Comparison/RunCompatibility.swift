@@ -13,6 +13,8 @@ public enum ComparedAspect: String, Codable, Sendable, CaseIterable {
     case parameters
     /// The judge model and its settings.
     case judge
+    /// Whether a load run streamed: without streaming, TTFT is the whole latency.
+    case streaming
 }
 
 /// One way two runs differ, named for the person who must decide whether it matters.
@@ -48,6 +50,7 @@ public enum RunCompatibility {
             check(.protocol, a.modeName, b.modeName)
             check(.dataset, a.workload.dataset.sha256.prefix(12).description, b.workload.dataset.sha256.prefix(12).description)
             check(.parameters, describe(a.workload.parameters), describe(b.workload.parameters))
+            check(.streaming, a.streaming ? "streamed" : "not streamed", b.streaming ? "streamed" : "not streamed")
         default:
             break
         }
