@@ -99,6 +99,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ProctorMonitor",
+            dependencies: ["ProctorCore"],
+            resources: [.copy("Resources/codecarbon")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ProctorRunner",
             dependencies: [
                 "ProctorCore",
@@ -153,6 +159,7 @@ let package = Package(
                 "ProctorEngine",
                 "ProctorReport",
                 "ProctorDashboard",
+                "ProctorMonitor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -171,6 +178,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ProctorMonitorTests", dependencies: ["ProctorMonitor", "ProctorCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "CProctorSchedulingTests", dependencies: ["CProctorScheduling"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProctorClientTests",

@@ -137,6 +137,16 @@ extension ProctorDatabase {
                 t.add(column: "grade", .text)
             }
         }
+        migrator.registerMigration("v7: monitor samples") { db in
+            try db.create(table: "monitor_sample") { t in
+                t.column("runId", .text).notNull().references("run", onDelete: .cascade)
+                t.column("idx", .integer).notNull()
+                t.column("time", .double).notNull().indexed()
+                t.column("duration", .double).notNull()
+                t.column("sample", .jsonText).notNull()
+                t.primaryKey(["runId", "idx"])
+            }
+        }
         return migrator
     }
 }

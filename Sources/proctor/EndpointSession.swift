@@ -11,6 +11,8 @@ enum EndpointSession {
         var endpoint: Endpoint
         var modelId: String?
         var targetName: String
+        /// The local engine's process, when Proctor runs it (for `--monitor`).
+        var serverPid: Int?
     }
 
     static func with<Result: Sendable>(
@@ -23,13 +25,17 @@ enum EndpointSession {
             let engine = try await LocalEngine.installed(paths: paths, progress: { Terminal.info($0) })
             if let running = DetachedServer.load(paths), running.isRunning, await running.isHealthy() {
                 if !quiet { Terminal.info("using the local engine started with `proctor engine start` (port \(running.port))") }
-                return try await body(try await probe(engine.endpoint(port: running.port), targetName: targetName))
+                var ready = try await probe(engine.endpoint(port: running.port), targetName: targetName)
+                ready.serverPid = Int(running.pid)
+                return try await body(ready)
             }
             if !quiet { Terminal.info("starting the local engine (\(engine.manifest.modelName))…") }
             // More slots than cores only slows every answer down on a CPU-only engine.
             let parallel = min(max(concurrency, 1), ProcessInfo.processInfo.activeProcessorCount, 4)
-            return try await engine.withServer(parallel: parallel) { endpoint in
-                try await body(try await probe(endpoint, targetName: targetName))
+            return try await engine.withServerProcess(parallel: parallel) { endpoint, pid in
+                var ready = try await probe(endpoint, targetName: targetName)
+                ready.serverPid = Int(pid)
+                return try await body(ready)
             }
         case .url(let url, let modelName, let apiKeyEnv):
             var endpoint = try Endpoint(baseURL: url, model: modelName ?? "", apiKeyEnvironmentVariable: apiKeyEnv)

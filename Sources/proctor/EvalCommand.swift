@@ -3,6 +3,7 @@ import Foundation
 import ProctorBenchmarks
 import ProctorClient
 import ProctorCore
+import ProctorReport
 import ProctorRunner
 import ProctorStore
 
@@ -90,6 +91,8 @@ struct EvalCommand: AsyncParsableCommand {
     var resume: String?
 
     @OptionGroup var storage: StoreOptions
+
+    @OptionGroup var monitoring: MonitorOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -212,7 +215,7 @@ struct EvalCommand: AsyncParsableCommand {
                 streaming: !generation.noStream, concurrency: concurrency, limit: limit, seed: seed)
             plan.categories = Set(category)
             let prepared = try await session.create(plan: plan, modelId: ready.modelId, judge: judge)
-            try await execute(prepared, endpoint: ready.endpoint, session: session)
+            try await execute(prepared, endpoint: ready.endpoint, serverPid: ready.serverPid, session: session)
             return prepared.run.id
         }
     }
@@ -236,7 +239,7 @@ struct EvalCommand: AsyncParsableCommand {
                 resolved, targetName: target.model ?? run.target, concurrency: ready.specification.concurrency,
                 quiet: output.json
             ) { endpointReady in
-                try await execute(ready, endpoint: endpointReady.endpoint, session: session)
+                try await execute(ready, endpoint: endpointReady.endpoint, serverPid: endpointReady.serverPid, session: session)
             }
         }
         if let judge = ready.specification.judge {
@@ -246,7 +249,7 @@ struct EvalCommand: AsyncParsableCommand {
         }
     }
 
-    private func execute(_ prepared: PreparedEval, endpoint: Endpoint, session: EvalSession) async throws {
+    private func execute(_ prepared: PreparedEval, endpoint: Endpoint, serverPid: Int?, session: EvalSession) async throws {
         let run = prepared.run
         let specification = prepared.specification
         let configuration = ChatClientConfiguration(
@@ -263,24 +266,33 @@ struct EvalCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(
             label: specification.benchmark, enabled: !output.json, showsAccuracy: !specification.extractorNames.isEmpty)
         do {
-            let summary = try await interruptible {
-                try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
-                    try await session.execute(
-                        prepared, client: client, cacheAnswers: cache ?? BenchmarkCatalog.isJudged(specification),
-                        progress: { printer.update($0) })
+            let database = try storage.open()
+            let summary = try await MonitorRecording.around(
+                monitoring, runId: run.id, serverPid: serverPid, target: run.target, database: database, quiet: output.json
+            ) {
+                try await interruptible {
+                    try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
+                        try await session.execute(
+                            prepared, client: client, cacheAnswers: cache ?? BenchmarkCatalog.isJudged(specification),
+                            progress: { printer.update($0) })
+                    }
                 }
             }
             printer.finish()
             let finished = try await session.store.run(id: run.id) ?? run
+            let resources = try await ResourceSummaryLoader.load(for: finished, from: database)
             if BenchmarkCatalog.isJudged(specification) {
                 if !output.json {
                     let turns = summary.turns ?? summary.samples
                     Terminal.info("run \(run.id): \(turns - summary.errors) of \(turns) turns answered")
                 }
             } else if output.json {
-                Terminal.out(try SummaryReport.json(run: finished, specification: specification, summary: summary))
+                let json = try SummaryReport.json(run: finished, specification: specification, summary: summary)
+                Terminal.out(try resources.map { try JSONOutput.adding("resources", $0, to: json) } ?? json)
             } else {
-                Terminal.out(SummaryReport.text(run: finished, specification: specification, summary: summary))
+                Terminal.out(
+                    SummaryReport.text(run: finished, specification: specification, summary: summary)
+                        + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
             }
         } catch is Interrupted {
             printer.finish()

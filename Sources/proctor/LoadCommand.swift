@@ -3,6 +3,7 @@ import Foundation
 import ProctorBenchmarks
 import ProctorClient
 import ProctorCore
+import ProctorReport
 import ProctorRunner
 import ProctorStore
 
@@ -91,6 +92,8 @@ struct LoadCommand: AsyncParsableCommand {
 
     @OptionGroup var storage: StoreOptions
 
+    @OptionGroup var monitoring: MonitorOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -119,7 +122,8 @@ struct LoadCommand: AsyncParsableCommand {
                 objectives: try slo.map { try ServiceLevelObjectives(parsing: $0) } ?? ServiceLevelObjectives(),
                 maxErrorRate: try LoadOptionParsing.fraction(maxErrorRate, option: "--max-error-rate"),
                 sloPercentile: sloPercentile)
-            let session = LoadSession(store: try storage.open())
+            let database = try storage.open()
+            let session = LoadSession(store: database)
             let resolved = try target.resolve()
             let json = output.json
             try await EndpointSession.with(
@@ -138,14 +142,24 @@ struct LoadCommand: AsyncParsableCommand {
                     concurrency: mode.concurrencyBound, streaming: !generation.noStream,
                     requestTimeout: generation.requestTimeout(default: 600), retry: .none)
                 do {
-                    let report = try await interruptible {
-                        try await withChatClient(endpoint: ready.endpoint, configuration: configuration) { client in
-                            try await session.execute(run, plan: plan, client: client) { level in
-                                if !json { Terminal.info(LoadReportText.line(level)) }
+                    let report = try await MonitorRecording.around(
+                        monitoring, runId: run.id, serverPid: ready.serverPid, target: ready.targetName, database: database, quiet: json
+                    ) {
+                        try await interruptible {
+                            try await withChatClient(endpoint: ready.endpoint, configuration: configuration) { client in
+                                try await session.execute(run, plan: plan, client: client) { level in
+                                    if !json { Terminal.info(LoadReportText.line(level)) }
+                                }
                             }
                         }
                     }
-                    Terminal.out(json ? try LoadReportText.json(report) : LoadReportText.table(report))
+                    let resources = try await ResourceSummaryLoader.load(for: try await database.run(id: run.id) ?? run, from: database)
+                    if json {
+                        let text = try LoadReportText.json(report)
+                        Terminal.out(try resources.map { try JSONOutput.adding("resources", $0, to: text) } ?? text)
+                    } else {
+                        Terminal.out(LoadReportText.table(report) + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
+                    }
                 } catch is Interrupted {
                     Terminal.info(
                         "interrupted; the finished levels are stored: proctor runs show \(run.id) --store \(storage.store)")

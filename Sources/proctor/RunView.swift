@@ -1,6 +1,7 @@
 import Foundation
 import ProctorBenchmarks
 import ProctorCore
+import ProctorReport
 import ProctorRunner
 import ProctorStore
 
@@ -14,6 +15,8 @@ enum RunView {
     /// A judged evaluation (MT-bench) and its judged figures (with the runs it was compared with,
     /// in pairwise grading).
     case judged(Run, EvalSpecification, JudgedComparison)
+    /// A monitor recording and its totals (none when it has no samples yet).
+    case monitor(Run, MonitorSpecification, ResourceSummary?)
 
     /// Reads what `run` shows from `database`.
     static func load(_ run: Run, from database: ProctorDatabase) async throws -> RunView {
@@ -25,6 +28,8 @@ enum RunView {
             return .eval(run, specification, try await EvalSession(store: database).summary(of: run.id))
         case .load(let specification):
             return .load(run, specification, try await LoadSession(store: database).report(of: run))
+        case .monitor(let specification):
+            return .monitor(run, specification, try await ResourceSummaryLoader.load(for: run, from: database))
         }
     }
 
@@ -53,6 +58,13 @@ enum RunView {
                 "\(specification.workload.name) (\(specification.modeName))", model(run), "\(requests) requests",
                 "peak \(Format.fixed(report.peakThroughput, 1)) req/s",
             ]
+        case .monitor(let run, let specification, let summary):
+            return [
+                run.id, Format.date(run.createdAt), run.status.rawValue, "monitor",
+                specification.attachedRunId.map { "beside run \($0)" } ?? "pids \(specification.pids.map(String.init).joined(separator: ","))",
+                Format.plain(specification.cpuModel), "\(Format.fixed(summary?.coveredSeconds ?? 0, 0)) s",
+                summary.map { "\(ResourceText.joules($0.totalJoules)) \($0.energySource)" } ?? "no samples",
+            ]
         }
     }
 
@@ -68,6 +80,7 @@ enum RunView {
         case .load(let run, _, let report): ListedRun(run: run, summary: nil, load: report)
         case .judged(let run, let specification, let comparison):
             ListedRun(run: SummaryReport.compact(run, specification), summary: nil, load: nil, judged: comparison)
+        case .monitor(let run, _, let summary): ListedRun(run: run, summary: nil, load: nil, resources: summary)
         }
     }
 
@@ -93,6 +106,9 @@ enum RunView {
                 + (specification.judge.map { "judge        \(Format.plain($0.modelId ?? $0.modelName)) @ \($0.endpointURL)\n" } ?? "")
                 + (specification.sourceRunId.map { "source       run \($0)\n" } ?? "")
                 + "created      \(Format.date(run.createdAt))\n\n" + JudgedComparisonText.text(comparison)
+        case .monitor(let run, let specification, let summary):
+            return MonitorText.header(run: run, specification: specification) + "\n"
+                + (summary.map(ResourceText.text) ?? "no samples recorded")
         }
     }
 
@@ -108,6 +124,8 @@ enum RunView {
                 decoding: try JSONOutput.encode(
                     ListedRun(run: SummaryReport.compact(run, specification), summary: nil, load: nil, judged: comparison)),
                 as: UTF8.self)
+        case .monitor(let run, _, let summary):
+            String(decoding: try JSONOutput.encode(ListedRun(run: run, summary: nil, load: nil, resources: summary)), as: UTF8.self)
         }
     }
 }
@@ -118,4 +136,5 @@ struct ListedRun: Encodable {
     var summary: EvalSummary?
     var load: LoadReport?
     var judged: JudgedComparison? = nil
+    var resources: ResourceSummary? = nil
 }

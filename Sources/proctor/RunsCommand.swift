@@ -49,8 +49,16 @@ struct RunsCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 let database = try storage.openExisting()
-                let view = try await RunView.load(try await storage.run(id, in: database), from: database)
-                Terminal.out(output.json ? try view.json() : view.text())
+                let run = try await storage.run(id, in: database)
+                let view = try await RunView.load(run, from: database)
+                // An eval or load run shows the resources of the recordings that overlap it.
+                let resources = run.kind == .monitor ? nil : try await ResourceSummaryLoader.load(for: run, from: database)
+                if output.json {
+                    let json = try view.json()
+                    Terminal.out(try resources.map { try JSONOutput.adding("resources", $0, to: json) } ?? json)
+                } else {
+                    Terminal.out(view.text() + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
+                }
             }
         }
     }
@@ -59,14 +67,14 @@ struct RunsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export a run's per-sample or per-request results.")
         @OptionGroup var storage: StoreOptions
         @Argument(help: "The run id.") var id: String
-        @Option(help: "jsonl or csv (eval runs); judgments (judged runs: every judgment as JSON Lines); vllm-json or jtl (load runs); prometheus (any run: the text exposition format).")
+        @Option(help: "jsonl or csv (eval runs); judgments (judged runs: every judgment as JSON Lines); vllm-json or jtl (load runs); prometheus (eval and load runs: the text exposition format); codecarbon (any monitored run or recording: CodeCarbon's emissions.csv).")
         var format: String = "jsonl"
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() async throws {
             try await reportingFailures {
-                let loadFormats = ["vllm-json", "jtl", "prometheus"]
-                let evalFormats = RunExporter.Format.allCases.map(\.rawValue) + ["judgments", "prometheus"]
+                let loadFormats = ["vllm-json", "jtl", "prometheus", "codecarbon"]
+                let evalFormats = RunExporter.Format.allCases.map(\.rawValue) + ["judgments", "prometheus", "codecarbon"]
                 guard evalFormats.contains(format) || loadFormats.contains(format) else {
                     throw ProctorError.badInput(
                         "unknown export format '\(format)'",
@@ -76,6 +84,13 @@ struct RunsCommand: AsyncParsableCommand {
                 let run = try await storage.run(id, in: database)
                 let data: Data
                 switch (run.kind, format) {
+                case (_, "codecarbon"):
+                    guard let loaded = try await ResourceSummaryLoader.loadDetailed(for: run, from: database) else {
+                        throw ProctorError.badInput(
+                            "run \(id) has no monitor recording with samples",
+                            hint: "record one with --monitor on eval or load, or `proctor monitor` beside the test")
+                    }
+                    data = Data(CodeCarbonCSV.csv(run: run, loaded: loaded).utf8)
                 case (.load, "vllm-json"):
                     data = try LoadExporter.vllmJSON(run: run, levels: try await database.loadLevelRecords(runId: id))
                 case (.load, "jtl"):

@@ -72,6 +72,12 @@ public struct Run: Sendable, Hashable {
         if case .load(let load) = specification { return load }
         return nil
     }
+
+    /// The monitor specification, or `nil` for other kinds.
+    public var monitor: MonitorSpecification? {
+        if case .monitor(let monitor) = specification { return monitor }
+        return nil
+    }
 }
 
 extension Run: Codable {}

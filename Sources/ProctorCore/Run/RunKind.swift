@@ -4,7 +4,7 @@ public enum RunKind: String, Codable, Sendable, Hashable, CaseIterable {
     case eval
     /// A load test: levels and requests.
     case load
-    /// A resource recording alongside other runs (reserved; no command writes it yet).
+    /// A resource and energy recording alongside other runs (`proctor monitor`, `--monitor`).
     case monitor
     /// A fine-tuning job (reserved; no command writes it yet).
     case finetune

@@ -11,6 +11,8 @@ public enum RunSpecification: Sendable, Hashable {
     case eval(EvalSpecification)
     /// A load test.
     case load(LoadSpecification)
+    /// A resource and energy recording.
+    case monitor(MonitorSpecification)
 
     /// The layout version this Proctor writes and reads.
     public static let currentVersion = 1
@@ -20,6 +22,7 @@ public enum RunSpecification: Sendable, Hashable {
         switch self {
         case .eval: .eval
         case .load: .load
+        case .monitor: .monitor
         }
     }
 
@@ -31,6 +34,7 @@ public enum RunSpecification: Sendable, Hashable {
         var version: Int
         var eval: EvalSpecification?
         var load: LoadSpecification?
+        var monitor: MonitorSpecification?
     }
 
     /// The specification as stored: canonical JSON (sorted keys).
@@ -67,6 +71,7 @@ extension RunSpecification: Codable {
         switch self {
         case .eval(let eval): try Envelope(version: Self.currentVersion, eval: eval).encode(to: encoder)
         case .load(let load): try Envelope(version: Self.currentVersion, load: load).encode(to: encoder)
+        case .monitor(let monitor): try Envelope(version: Self.currentVersion, monitor: monitor).encode(to: encoder)
         }
     }
 
@@ -81,9 +86,10 @@ extension RunSpecification: Codable {
                 hint: "open the store with the newer Proctor that wrote it")
         }
         let envelope = try Envelope(from: decoder)
-        switch (envelope.eval, envelope.load) {
-        case (let eval?, nil): self = .eval(eval)
-        case (nil, let load?): self = .load(load)
+        switch (envelope.eval, envelope.load, envelope.monitor) {
+        case (let eval?, nil, nil): self = .eval(eval)
+        case (nil, let load?, nil): self = .load(load)
+        case (nil, nil, let monitor?): self = .monitor(monitor)
         default: throw RunSpecificationError(runId: "", reason: "its specification names no single run kind")
         }
     }

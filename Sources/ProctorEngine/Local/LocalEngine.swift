@@ -60,6 +60,14 @@ public struct LocalEngine: Sendable {
     public func withServer<Result: Sendable>(
         parallel: Int = 2, contextPerSlot: Int = 4096, _ body: (Endpoint) async throws -> Result
     ) async throws -> Result {
+        try await withServerProcess(parallel: parallel, contextPerSlot: contextPerSlot) { endpoint, _ in try await body(endpoint) }
+    }
+
+    /// Starts a server and runs `body` with its endpoint and process id (for the resource
+    /// monitor), stopping the server however `body` ends.
+    public func withServerProcess<Result: Sendable>(
+        parallel: Int = 2, contextPerSlot: Int = 4096, _ body: (Endpoint, Int32) async throws -> Result
+    ) async throws -> Result {
         let port = try FreePort.find()
         let log = try FileDescriptor.open(
             FilePath(paths.serverLog.path), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite, .groupRead, .otherRead])
@@ -79,7 +87,7 @@ public struct LocalEngine: Sendable {
                     throw EngineError(
                         "llama-server did not become healthy on 127.0.0.1:\(port)", hint: "its log is \(paths.serverLog.path)")
                 }
-                let result = try await body(endpoint(port: port))
+                let result = try await body(endpoint(port: port), pid)
                 try? execution.send(signal: .terminate)
                 return .success(result)
             } catch {

@@ -84,6 +84,10 @@ public struct RunHeader: Codable, Sendable, Hashable {
             benchmark = load.workload.name
             protocolName = load.modeName
             datasetSHA256 = load.workload.dataset.sha256
+        case .monitor:
+            benchmark = "monitor"
+            protocolName = "monitor"
+            datasetSHA256 = ""
         }
     }
 }

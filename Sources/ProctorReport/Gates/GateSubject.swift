@@ -45,6 +45,10 @@ public struct GateSubject: Sendable {
             return GateSubject(
                 run: run, report: LoadReport(runId: id, levels: try await database.loadLevels(runId: id), criteria: load.criteria),
                 requests: try await database.loadRequests(runId: id).map(\.sample))
+        case .monitor:
+            throw ProctorError.badInput(
+                "run \(id) is a monitor recording, which has no gate metrics",
+                hint: "gate the eval or load run it watched: its energy thresholds read the recording")
         }
     }
 

@@ -105,6 +105,10 @@ public struct HTMLReport: Sendable {
             benchmark = load.workload.name
             protocolName = load.modeName
             dataset = load.workload.dataset
+        case .monitor:
+            benchmark = "monitor"
+            protocolName = "monitor"
+            dataset = DatasetInfo(name: "none", sha256: "", count: 0)
         }
         return RunCard(
             id: run.id, kind: run.kind.rawValue, benchmark: benchmark, protocolName: protocolName, model: run.modelId ?? run.modelName,

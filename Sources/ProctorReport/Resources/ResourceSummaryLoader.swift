@@ -1,0 +1,108 @@
+import Foundation
+public import ProctorCore
+public import ProctorStore
+
+/// Reads a run's resources from the store: the monitor recordings whose samples overlap the run,
+/// its requests on the wall clock, and — for evaluations — its correct answers; the arithmetic is
+/// ``ResourceSummary``'s.
+public enum ResourceSummaryLoader {
+    /// A run's summary with what it was computed from, for exports that need the samples too.
+    public struct Loaded: Sendable {
+        /// The summary.
+        public var summary: ResourceSummary
+        /// The samples of the recordings read.
+        public var timeline: ResourceTimeline
+        /// The first recording's specification (hardware, carbon intensity).
+        public var recording: MonitorSpecification
+        /// The run's window, Unix seconds.
+        public var window: ClosedRange<Double>
+    }
+
+    /// The summary of `run`, or `nil` when no recording overlaps it (or it is a recording itself).
+    public static func load(for run: Run, from database: ProctorDatabase) async throws -> ResourceSummary? {
+        try await loadDetailed(for: run, from: database)?.summary
+    }
+
+    /// The summary of `run` with its samples, or `nil` when no recording overlaps it. A recording
+    /// is summarised over its own samples.
+    public static func loadDetailed(for run: Run, from database: ProctorDatabase) async throws -> Loaded? {
+        switch run.specification {
+        case .monitor(let specification):
+            let samples = try await database.resourceSamples(runId: run.id)
+            guard let start = samples.map({ $0.start.timeIntervalSince1970 }).min(),
+                let end = samples.map({ $0.time.timeIntervalSince1970 }).max(), end > start
+            else { return nil }
+            let timeline = ResourceTimeline(samples: samples)
+            let summary = ResourceSummary(
+                requests: [], levels: [], window: start...end, timeline: timeline, monitorRunIds: [run.id], carbon: specification.carbon)
+            return Loaded(summary: summary, timeline: timeline, recording: specification, window: start...end)
+        case .eval:
+            let results = try await database.results(runId: run.id)
+            let requests = results.filter { !$0.isCached }.map { result in
+                let start = result.startedAt.timeIntervalSince1970
+                let seconds = result.timings?.endToEndLatency ?? result.e2el ?? 0
+                return ResourceSummary.TimedRequest(
+                    level: nil, start: start, end: start + seconds, outputTokens: result.completionTokens ?? 0,
+                    succeeded: result.errorKind == nil)
+            }
+            guard let window = window(requests, run: run) else { return nil }
+            let correct = results.filter { $0.isFinal && $0.correct == true }.count
+            let scored = results.contains { $0.correct != nil }
+            return try await summary(run: run, requests: requests, levels: [], window: window, correct: scored ? correct : nil, database: database)
+        case .load:
+            let levels = try await database.loadLevelRecords(runId: run.id)
+            let starts = Dictionary(uniqueKeysWithValues: levels.map { ($0.level, $0.startedAt.timeIntervalSince1970) })
+            let requests = try await database.loadRequests(runId: run.id).compactMap { record -> ResourceSummary.TimedRequest? in
+                guard let start = starts[record.sample.level] else { return nil }
+                return ResourceSummary.TimedRequest(
+                    level: record.sample.level, start: start + record.sample.sent, end: start + record.sample.ended,
+                    outputTokens: record.sample.outputTokens ?? 0, succeeded: record.sample.succeeded)
+            }
+            guard let window = window(requests, run: run) else { return nil }
+            let timed = levels.map { ResourceSummary.TimedLevel(level: $0.reportLevel, start: $0.startedAt.timeIntervalSince1970) }
+            let scored = requests.isEmpty ? nil : try await correctCount(runId: run.id, database: database)
+            return try await summary(run: run, requests: requests, levels: timed, window: window, correct: scored, database: database)
+        }
+    }
+
+    private static func correctCount(runId: String, database: ProctorDatabase) async throws -> Int? {
+        let requests = try await database.loadRequests(runId: runId)
+        guard requests.contains(where: { $0.sample.correct != nil }) else { return nil }
+        return requests.filter { $0.sample.correct == true }.count
+    }
+
+    /// From the first request sent to the last one ended; the run's own times when it has none.
+    private static func window(_ requests: [ResourceSummary.TimedRequest], run: Run) -> ClosedRange<Double>? {
+        let start = requests.map(\.start).min() ?? run.createdAt.timeIntervalSince1970
+        let end = requests.map(\.end).max() ?? (run.finishedAt ?? run.createdAt).timeIntervalSince1970
+        return end > start ? start...end : nil
+    }
+
+    private static func summary(
+        run: Run, requests: [ResourceSummary.TimedRequest], levels: [ResourceSummary.TimedLevel], window: ClosedRange<Double>,
+        correct: Int?, database: ProctorDatabase
+    ) async throws -> Loaded? {
+        let recordings = try await database.monitorRuns(
+            from: Date(timeIntervalSince1970: window.lowerBound), to: Date(timeIntervalSince1970: window.upperBound))
+        // The recording started for this run first, then others in order, skipping any whose time
+        // overlaps one already taken: two recordings of one machine must not count its energy twice.
+        let ordered = recordings.filter { $0.monitor?.attachedRunId == run.id } + recordings.filter { $0.monitor?.attachedRunId != run.id }
+        var chosen: [(run: Run, span: ClosedRange<Double>)] = []
+        var samples: [ResourceSample] = []
+        for recording in ordered {
+            let recorded = try await database.resourceSamples(runId: recording.id)
+            guard let start = recorded.map({ $0.start.timeIntervalSince1970 }).min(),
+                let end = recorded.map({ $0.time.timeIntervalSince1970 }).max(), end > start
+            else { continue }
+            guard !chosen.contains(where: { $0.span.overlaps(start...end) }) else { continue }
+            chosen.append((recording, start...end))
+            samples += recorded
+        }
+        guard let first = chosen.first?.run.monitor else { return nil }
+        let timeline = ResourceTimeline(samples: samples)
+        let summary = ResourceSummary(
+            requests: requests, levels: levels, window: window, timeline: timeline, monitorRunIds: chosen.map(\.run.id),
+            carbon: first.carbon, correct: correct)
+        return Loaded(summary: summary, timeline: timeline, recording: first, window: window)
+    }
+}
