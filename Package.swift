@@ -105,6 +105,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ProctorTelemetry",
+            dependencies: [
+                "ProctorCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ProctorRunner",
             dependencies: [
                 "ProctorCore",
@@ -113,6 +124,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 "ProctorClient",
                 "ProctorBenchmarks",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             swiftSettings: strictSettings
         ),
@@ -160,6 +172,7 @@ let package = Package(
                 "ProctorReport",
                 "ProctorDashboard",
                 "ProctorMonitor",
+                "ProctorTelemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -173,6 +186,8 @@ let package = Package(
                 "ProctorClient",
                 "ProctorStore",
                 "ProctorEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/v3-store")],
             swiftSettings: strictSettings
@@ -180,6 +195,10 @@ let package = Package(
         .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProctorMonitorTests", dependencies: ["ProctorMonitor", "ProctorCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ProctorTelemetryTests",
+            dependencies: ["ProctorTelemetry", "ProctorTestSupport", .product(name: "Tracing", package: "swift-distributed-tracing")],
+            swiftSettings: strictSettings),
         .testTarget(name: "CProctorSchedulingTests", dependencies: ["CProctorScheduling"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProctorClientTests",

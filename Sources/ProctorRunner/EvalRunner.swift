@@ -2,6 +2,7 @@ import Foundation
 public import ProctorBenchmarks
 public import ProctorCore
 import Synchronization
+import Tracing
 
 /// Runs a run's pending samples with bounded concurrency: each sample's benchmark conversation
 /// sends its turns, scores them and hands every turn's result to the sink the moment it is known.
@@ -37,7 +38,15 @@ public struct EvalRunner: Sendable {
             let conversation = Conversation(
                 sample: sample, runId: runId, parameters: parameters, client: client,
                 stored: prepared.stored[sample.id] ?? StoredConversation(), sink: tally, caching: caching)
-            try await prepared.benchmark.converse(sample, in: conversation)
+            // One span per sample (a chain in OpenInference's terms), parent of its model and judge
+            // calls; with no tracer bootstrapped it costs next to nothing.
+            try await withSpan("sample \(prepared.specification.benchmark)") { span in
+                span.attributes["openinference.span.kind"] = "CHAIN"
+                span.attributes["proctor.run_id"] = runId
+                span.attributes["proctor.benchmark"] = prepared.specification.benchmark
+                span.attributes["proctor.sample_id"] = sample.id
+                try await prepared.benchmark.converse(sample, in: conversation)
+            }
             progress(tally.sampleFinished())
         }
     }

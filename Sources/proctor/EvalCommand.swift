@@ -94,6 +94,8 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup var monitoring: MonitorOptions
 
+    @OptionGroup var tracing: TracingOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -136,35 +138,39 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let session = EvalSession(store: try storage.open())
-            if let resume {
-                try await resumeRun(resume, session: session)
-                return
-            }
-            if let data {
-                let definition = JSONLTaskDefinition(
-                    path: data, promptField: promptField, labelField: labelField, system: system,
-                    scorer: scorer ?? (labelField == nil ? "none" : "exact"), schema: schema, contextField: contextField,
-                    rubric: rubric)
-                let task = try JSONLTask(definition)
-                var runIds: [String] = []
-                for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
-                    runIds.append(try await start(task, model: model, session: session))
-                }
-                if task.isJudged { try await finishJudged(runIds, session: session) }
-            }
-            var runsByBenchmark: [String: [String]] = [:]
-            for name in expandedBenchmarks {
-                let benchmark = try BenchmarkCatalog.make(name, protocol: protocolName(for: name))
-                var runIds: [String] = []
-                for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
-                    runIds.append(try await start(benchmark, model: model, session: session))
-                }
-                if (benchmark as? any JudgedBenchmark)?.isJudged == true { try await finishJudged(runIds, session: session) }
-                runsByBenchmark[name] = runIds
-            }
-            if benchmarks.contains("mathchat") { try await reportMathChat(runsByBenchmark, session: session) }
+            try await tracing.around(quiet: output.json) { try await evaluate() }
         }
+    }
+
+    private func evaluate() async throws {
+        let session = EvalSession(store: try storage.open())
+        if let resume {
+            try await resumeRun(resume, session: session)
+            return
+        }
+        if let data {
+            let definition = JSONLTaskDefinition(
+                path: data, promptField: promptField, labelField: labelField, system: system,
+                scorer: scorer ?? (labelField == nil ? "none" : "exact"), schema: schema, contextField: contextField,
+                rubric: rubric)
+            let task = try JSONLTask(definition)
+            var runIds: [String] = []
+            for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
+                runIds.append(try await start(task, model: model, session: session))
+            }
+            if task.isJudged { try await finishJudged(runIds, session: session) }
+        }
+        var runsByBenchmark: [String: [String]] = [:]
+        for name in expandedBenchmarks {
+            let benchmark = try BenchmarkCatalog.make(name, protocol: protocolName(for: name))
+            var runIds: [String] = []
+            for model in target.models.isEmpty ? [nil] : target.models.map(Optional.some) {
+                runIds.append(try await start(benchmark, model: model, session: session))
+            }
+            if (benchmark as? any JudgedBenchmark)?.isJudged == true { try await finishJudged(runIds, session: session) }
+            runsByBenchmark[name] = runIds
+        }
+        if benchmarks.contains("mathchat") { try await reportMathChat(runsByBenchmark, session: session) }
     }
 
     /// The benchmarks to run, `mathchat` expanded into its four tasks.
@@ -273,7 +279,7 @@ struct EvalCommand: AsyncParsableCommand {
                 try await interruptible {
                     try await withChatClient(endpoint: endpoint, configuration: configuration) { client in
                         try await session.execute(
-                            prepared, client: client, cacheAnswers: cache ?? BenchmarkCatalog.isJudged(specification),
+                            prepared, client: TraceExport.traced(client, model: endpoint.model, role: "model"), cacheAnswers: cache ?? BenchmarkCatalog.isJudged(specification),
                             progress: { printer.update($0) })
                     }
                 }
@@ -285,6 +291,7 @@ struct EvalCommand: AsyncParsableCommand {
                 if !output.json {
                     let turns = summary.turns ?? summary.samples
                     Terminal.info("run \(run.id): \(turns - summary.errors) of \(turns) turns answered")
+                    if let resources { Terminal.out(ResourceText.text(resources)) }
                 }
             } else if output.json {
                 let json = try SummaryReport.json(run: finished, specification: specification, summary: summary)

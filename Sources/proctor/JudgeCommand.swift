@@ -41,6 +41,8 @@ struct JudgeCommand: AsyncParsableCommand {
         if timeout <= 0 { throw ValidationError("--timeout must be positive") }
     }
 
+    @OptionGroup var tracing: TracingOptions
+
     func run() async throws {
         try await reportingFailures {
             let store = try storage.openExisting()
@@ -54,10 +56,12 @@ struct JudgeCommand: AsyncParsableCommand {
                 Terminal.info(zip(runs, ids).map { "run \($1) re-judges \($0)" }.joined(separator: "\n"))
             }
             do {
-                try await interruptible {
-                    try await JudgePhase.run(
-                        runIds: ids, target: target, targetName: judgeName, attempts: judging.judgeAttempts,
-                        timeout: .milliseconds(Int64(timeout * 1000)), session: session, quiet: output.json)
+                try await tracing.around(quiet: output.json) {
+                    try await interruptible {
+                        try await JudgePhase.run(
+                            runIds: ids, target: target, targetName: judgeName, attempts: judging.judgeAttempts,
+                            timeout: .milliseconds(Int64(timeout * 1000)), session: session, quiet: output.json)
+                    }
                 }
             } catch is Interrupted {
                 Terminal.info(

@@ -43,7 +43,9 @@ enum JudgePhase {
                 requestsPerSecond: specification.requestsPerSecond, tokensPerMinute: specification.tokensPerMinute)
             if !quiet { Terminal.info("judging with \(ready.endpoint) (\(specification.mode.rawValue) grading)") }
             try await withChatClient(endpoint: ready.endpoint, configuration: configuration, rateLimiter: limiter) { client in
-                try await session.judge(runIds: runIds, benchmark: benchmark, judge: client) { done, total in
+                try await session.judge(
+                    runIds: runIds, benchmark: benchmark, judge: TraceExport.traced(client, model: ready.endpoint.model, role: "judge")
+                ) { done, total in
                     if !quiet, Terminal.stderrIsTTY || done == total || done % max(1, total / 10) == 0 {
                         Terminal.progress("judged \(done)/\(total)")
                     }

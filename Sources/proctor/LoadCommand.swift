@@ -94,6 +94,8 @@ struct LoadCommand: AsyncParsableCommand {
 
     @OptionGroup var monitoring: MonitorOptions
 
+    @OptionGroup var tracing: TracingOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -116,55 +118,60 @@ struct LoadCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let mode = try makeMode()
-            let workload = try makeWorkload()
-            let criteria = LoadCriteria(
-                objectives: try slo.map { try ServiceLevelObjectives(parsing: $0) } ?? ServiceLevelObjectives(),
-                maxErrorRate: try LoadOptionParsing.fraction(maxErrorRate, option: "--max-error-rate"),
-                sloPercentile: sloPercentile)
-            let database = try storage.open()
-            let session = LoadSession(store: database)
-            let resolved = try target.resolve()
-            let json = output.json
-            try await EndpointSession.with(
-                resolved, targetName: target.model ?? "", concurrency: mode.concurrencyBound, quiet: json
-            ) { ready in
-                let plan = LoadPlan(
-                    workload: workload, target: ready.targetName, endpoint: ready.endpoint, mode: mode, criteria: criteria,
-                    streaming: !generation.noStream, seed: seed)
-                let run = try await session.create(plan: plan, modelId: ready.modelId)
-                if !json {
-                    Terminal.info(
-                        "run \(run.id): load on \(ready.endpoint) with \(plan.workload.name) prompts; "
-                            + "levels are printed as they finish")
-                }
-                let configuration = ChatClientConfiguration(
-                    concurrency: mode.concurrencyBound, streaming: !generation.noStream,
-                    requestTimeout: generation.requestTimeout(default: 600), retry: .none)
-                do {
-                    let report = try await MonitorRecording.around(
-                        monitoring, runId: run.id, serverPid: ready.serverPid, target: ready.targetName, database: database, quiet: json
-                    ) {
-                        try await interruptible {
-                            try await withChatClient(endpoint: ready.endpoint, configuration: configuration) { client in
-                                try await session.execute(run, plan: plan, client: client) { level in
-                                    if !json { Terminal.info(LoadReportText.line(level)) }
-                                }
+            try await tracing.around(quiet: output.json) { try await measure() }
+        }
+    }
+
+    private func measure() async throws {
+        let mode = try makeMode()
+        let workload = try makeWorkload()
+        let criteria = LoadCriteria(
+            objectives: try slo.map { try ServiceLevelObjectives(parsing: $0) } ?? ServiceLevelObjectives(),
+            maxErrorRate: try LoadOptionParsing.fraction(maxErrorRate, option: "--max-error-rate"),
+            sloPercentile: sloPercentile)
+        let database = try storage.open()
+        let session = LoadSession(store: database)
+        let resolved = try target.resolve()
+        let json = output.json
+        try await EndpointSession.with(
+            resolved, targetName: target.model ?? "", concurrency: mode.concurrencyBound, quiet: json
+        ) { ready in
+            let plan = LoadPlan(
+                workload: workload, target: ready.targetName, endpoint: ready.endpoint, mode: mode, criteria: criteria,
+                streaming: !generation.noStream, seed: seed)
+            let run = try await session.create(plan: plan, modelId: ready.modelId)
+            if !json {
+                Terminal.info(
+                    "run \(run.id): load on \(ready.endpoint) with \(plan.workload.name) prompts; "
+                        + "levels are printed as they finish")
+            }
+            let configuration = ChatClientConfiguration(
+                concurrency: mode.concurrencyBound, streaming: !generation.noStream,
+                requestTimeout: generation.requestTimeout(default: 600), retry: .none)
+            do {
+                let report = try await MonitorRecording.around(
+                    monitoring, runId: run.id, serverPid: ready.serverPid, target: ready.targetName, database: database, quiet: json
+                ) {
+                    try await interruptible {
+                        try await withChatClient(endpoint: ready.endpoint, configuration: configuration) { client in
+                            let traced = TraceExport.traced(client, model: ready.endpoint.model, role: "model")
+                            return try await session.execute(run, plan: plan, client: traced) { level in
+                                if !json { Terminal.info(LoadReportText.line(level)) }
                             }
                         }
                     }
-                    let resources = try await ResourceSummaryLoader.load(for: try await database.run(id: run.id) ?? run, from: database)
-                    if json {
-                        let text = try LoadReportText.json(report)
-                        Terminal.out(try resources.map { try JSONOutput.adding("resources", $0, to: text) } ?? text)
-                    } else {
-                        Terminal.out(LoadReportText.table(report) + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
-                    }
-                } catch is Interrupted {
-                    Terminal.info(
-                        "interrupted; the finished levels are stored: proctor runs show \(run.id) --store \(storage.store)")
-                    throw ExitCode(130)
                 }
+                let resources = try await ResourceSummaryLoader.load(for: try await database.run(id: run.id) ?? run, from: database)
+                if json {
+                    let text = try LoadReportText.json(report)
+                    Terminal.out(try resources.map { try JSONOutput.adding("resources", $0, to: text) } ?? text)
+                } else {
+                    Terminal.out(LoadReportText.table(report) + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
+                }
+            } catch is Interrupted {
+                Terminal.info(
+                    "interrupted; the finished levels are stored: proctor runs show \(run.id) --store \(storage.store)")
+                throw ExitCode(130)
             }
         }
     }

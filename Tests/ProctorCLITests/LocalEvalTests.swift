@@ -94,8 +94,14 @@ struct LocalEvalTests {
             #expect(output.status == 0, "\(output.stderr)")
             #expect(output.stdout.contains("4 answers to 2 questions"), "\(output.stdout)")
             let store = try ProctorDatabase(path: directory.appendingPathComponent("proctor.db").path)
-            let run = try #require(try await store.runs().first)
+            let runs = try await store.runs()
+            let run = try #require(runs.first { $0.kind == .eval })
             #expect(try await store.results(runId: run.id).map(\.turn) == [1, 2, 1, 2])
+            // The local engine is monitored by default: a recording beside the run, with samples.
+            let recording = try #require(runs.first { $0.monitor?.attachedRunId == run.id })
+            #expect(recording.status == .completed)
+            #expect(try await store.resourceSamples(runId: recording.id).isEmpty == false)
+            #expect(output.stdout.contains("energy       "), "\(output.stdout)")
             let judgments = try await store.judgments(runIds: [run.id])
             #expect(judgments.count == 4)
             for judgment in judgments {

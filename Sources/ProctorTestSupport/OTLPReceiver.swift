@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+
+/// A stand-in OTLP/HTTP receiver on a free loopback port: keeps every body POSTed to
+/// `/v1/traces` (answering 200), and answers 415 to anything not sent as protobuf, as Phoenix does.
+public final class OTLPReceiver: Sendable {
+    private let bodies = Mutex<[[UInt8]]>([])
+
+    /// The request bodies received, in order.
+    public var received: [[UInt8]] { bodies.withLock { $0 } }
+
+    /// Runs a receiver while `body` runs, giving it the base URL (`http://127.0.0.1:PORT`).
+    public static func run<Result: Sendable>(_ body: @Sendable (String, OTLPReceiver) async throws -> Result) async throws -> Result {
+        let receiver = OTLPReceiver()
+        let router = Router()
+        router.post("/v1/traces") { request, _ -> Response in
+            guard request.headers[.contentType] == "application/x-protobuf" else { return Response(status: .unsupportedMediaType) }
+            let buffer = try await request.body.collect(upTo: 64 * 1024 * 1024)
+            receiver.bodies.withLock { $0.append(Array(buffer.readableBytesView)) }
+            return Response(status: .ok)
+        }
+        var logger = Logger(label: "proctor.otlp-receiver")
+        logger.logLevel = .warning
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            }, logger: logger)
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                try await app.runService(gracefulShutdownSignals: [])
+                return nil
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            defer { group.cancelAll() }
+            return try await body("http://127.0.0.1:\(port)", receiver)
+        }
+    }
+}
