@@ -10,10 +10,19 @@ struct LocalLoadTests {
             var load: Double
             var metrics: Metrics
         }
+        struct Resources: Decodable {
+            struct Level: Decodable { var level: Int; var joules: Double?; var processCPUs: Double?; var energySource: String }
+            var totalJoules: Double
+            var requestJoules: Double
+            var idleJoules: Double
+            var energySource: String
+            var levels: [Level]
+        }
         var levels: [Level]
+        var resources: Resources?
     }
 
-    @Test("closed-loop streamed load at 1 and 4 users on SmolLM2-135M loses no request")
+    @Test("closed-loop streamed load at 1 and 4 users on SmolLM2-135M loses no request; the engine's resources per level")
     func closedLoopOnLocalModel() async throws {
         _ = try #require(LocalEngineFixture.installed(), "CI installs the engine before the tests; it is missing")
         try await withTemporaryDirectory { directory in
@@ -31,6 +40,16 @@ struct LocalLoadTests {
                 #expect(level.metrics.completed > 0, "\(level.load) users: \(level.metrics.completed) completed")
                 #expect(level.metrics.failed == 0, "\(level.load) users: \(level.metrics.failed) failed")
             }
+            // Monitored by default: the engine's process tree worked at every level, energy is
+            // labelled (estimated on a machine without RAPL or a GPU), and it is conserved.
+            let resources = try #require(report.resources, "\(output.stdout.prefix(500))")
+            #expect(resources.levels.map(\.level) == [0, 1])
+            for level in resources.levels {
+                #expect((level.joules ?? 0) > 0)
+                #expect((level.processCPUs ?? 0) > 0)
+                #expect(["measured", "estimated", "partly estimated"].contains(level.energySource))
+            }
+            #expect(abs(resources.requestJoules + resources.idleJoules - resources.totalJoules) < 1e-6 * resources.totalJoules)
         }
     }
 }
