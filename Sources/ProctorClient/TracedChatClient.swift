@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import ProctorCore
 public import Tracing
 
@@ -19,6 +20,7 @@ public struct TracedChatClient: ChatCompleting {
     public let includeContent: Bool
     /// The tracer spans start in: the bootstrapped one unless a test passes its own.
     public let tracer: any Tracer
+    private let encodedParameters = ParametersCache()
 
     /// Wraps `base`.
     public init(_ base: any ChatCompleting, model: String, role: String, includeContent: Bool, tracer: (any Tracer)? = nil) {
@@ -69,7 +71,7 @@ public struct TracedChatClient: ChatCompleting {
         attributes["llm.provider"] = "openai"
         attributes["llm.model_name"] = model
         attributes["llm.request.model_name"] = model
-        attributes["llm.invocation_parameters"] = Self.invocationParameters(parameters)
+        attributes["llm.invocation_parameters"] = invocationParameters(parameters)
         attributes["gen_ai.operation.name"] = "chat"
         attributes["gen_ai.provider.name"] = "openai"
         attributes["gen_ai.request.model"] = model
@@ -131,6 +133,15 @@ public struct TracedChatClient: ChatCompleting {
         span.end()
     }
 
+    /// The parameters as JSON, encoded once per distinct set: a load test sends the same ones
+    /// thousands of times a second.
+    private func invocationParameters(_ parameters: GenerationParameters) -> String {
+        if let cached = encodedParameters.last.withLock({ $0?.parameters == parameters ? $0?.json : nil }) { return cached }
+        let json = Self.invocationParameters(parameters)
+        encodedParameters.last.withLock { $0 = (parameters, json) }
+        return json
+    }
+
     static func invocationParameters(_ parameters: GenerationParameters) -> String {
         var values: [String: Any] = ["temperature": parameters.temperature, "max_tokens": parameters.maxTokens]
         if let seed = parameters.seed { values["seed"] = seed }
@@ -143,4 +154,9 @@ public struct TracedChatClient: ChatCompleting {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "" }
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// The last parameters encoded and their JSON, shared by copies of one client.
+private final class ParametersCache: Sendable {
+    let last = Mutex<(parameters: GenerationParameters, json: String)?>(nil)
 }

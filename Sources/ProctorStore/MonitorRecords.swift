@@ -47,3 +47,42 @@ extension ProctorDatabase {
         return runs
     }
 }
+
+/// A load request reduced to what energy attribution needs, read without its chunk arrivals.
+public struct LoadRequestSpan: Sendable, Hashable {
+    /// The level.
+    public var level: Int
+    /// Sent, seconds from the level's start.
+    public var sent: Double
+    /// Ended, seconds from the level's start.
+    public var ended: Double
+    /// Output tokens (0 when unknown).
+    public var outputTokens: Int
+    /// Whether it succeeded (no error, at least one chunk).
+    public var succeeded: Bool
+    /// Whether its answer was right, when scored.
+    public var correct: Bool?
+}
+
+extension ProctorDatabase {
+    /// A load run's requests as spans of time, in one pass without parsing chunk arrivals: a
+    /// 100,000-request run's resources are summarised in a few megabytes.
+    public func loadRequestSpans(runId: String) async throws -> [LoadRequestSpan] {
+        try await writer.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT level, sent, ended, outputTokens, errorKind IS NULL AND completed IS NOT NULL AS ok, correct
+                    FROM load_request WHERE runId = ? ORDER BY level, idx
+                    """,
+                arguments: [runId])
+            var spans: [LoadRequestSpan] = []
+            while let row = try rows.next() {
+                spans.append(
+                    LoadRequestSpan(
+                        level: row[0], sent: row[1], ended: row[2], outputTokens: row[3] ?? 0, succeeded: row[4], correct: row[5]))
+            }
+            return spans
+        }
+    }
+}

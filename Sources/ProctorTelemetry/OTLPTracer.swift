@@ -1,4 +1,5 @@
 import Foundation
+import ProctorCore
 public import Tracing
 import Synchronization
 
@@ -48,9 +49,22 @@ struct SpanIdentity: Sendable, Hashable {
     var traceId: [UInt8]
     var spanId: [UInt8]
 
+    /// Ids come from a SplitMix64 stream seeded once from the system's generator: unique enough
+    /// for tracing, and one multiply-shift per 8 bytes instead of a system call per id.
+    private static let generator = Mutex(SplitMix64(seed: UInt64.random(in: .min ... .max)))
+
     static func randomBytes(_ count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        generator.withLock { generator in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(count)
+            while bytes.count < count {
+                let word = generator.next()
+                for shift in stride(from: 0, to: 64, by: 8) where bytes.count < count {
+                    bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+                }
+            }
+            return bytes
+        }
     }
 }
 

@@ -36,7 +36,23 @@ public enum ResourceSummaryLoader {
             let summary = ResourceSummary(
                 requests: [], levels: [], window: start...end, timeline: timeline, monitorRunIds: [run.id], carbon: specification.carbon)
             return Loaded(summary: summary, timeline: timeline, recording: specification, window: start...end)
-        case .eval:
+        case .eval, .load:
+            // Only a run that a recording overlaps is read further: most runs have none.
+            let roughEnd = (run.finishedAt ?? Date()).addingTimeInterval(1)
+            let recordings = try await database.monitorRuns(from: run.createdAt.addingTimeInterval(-1), to: roughEnd)
+            guard !recordings.isEmpty else { return nil }
+            let (requests, levels, correct) = try await timedRequests(of: run, from: database)
+            guard let window = window(requests, run: run) else { return nil }
+            return try await summary(
+                run: run, recordings: recordings, requests: requests, levels: levels, window: window, correct: correct, database: database)
+        }
+    }
+
+    /// The run's requests on the wall clock, its levels, and its correct answers when scored.
+    private static func timedRequests(of run: Run, from database: ProctorDatabase) async throws -> (
+        [ResourceSummary.TimedRequest], [ResourceSummary.TimedLevel], Int?
+    ) {
+        if run.kind == .eval {
             let results = try await database.results(runId: run.id)
             let requests = results.filter { !$0.isCached }.map { result in
                 let start = result.startedAt.timeIntervalSince1970
@@ -45,30 +61,21 @@ public enum ResourceSummaryLoader {
                     level: nil, start: start, end: start + seconds, outputTokens: result.completionTokens ?? 0,
                     succeeded: result.errorKind == nil)
             }
-            guard let window = window(requests, run: run) else { return nil }
-            let correct = results.filter { $0.isFinal && $0.correct == true }.count
             let scored = results.contains { $0.correct != nil }
-            return try await summary(run: run, requests: requests, levels: [], window: window, correct: scored ? correct : nil, database: database)
-        case .load:
-            let levels = try await database.loadLevelRecords(runId: run.id)
-            let starts = Dictionary(uniqueKeysWithValues: levels.map { ($0.level, $0.startedAt.timeIntervalSince1970) })
-            let requests = try await database.loadRequests(runId: run.id).compactMap { record -> ResourceSummary.TimedRequest? in
-                guard let start = starts[record.sample.level] else { return nil }
-                return ResourceSummary.TimedRequest(
-                    level: record.sample.level, start: start + record.sample.sent, end: start + record.sample.ended,
-                    outputTokens: record.sample.outputTokens ?? 0, succeeded: record.sample.succeeded)
-            }
-            guard let window = window(requests, run: run) else { return nil }
-            let timed = levels.map { ResourceSummary.TimedLevel(level: $0.reportLevel, start: $0.startedAt.timeIntervalSince1970) }
-            let scored = requests.isEmpty ? nil : try await correctCount(runId: run.id, database: database)
-            return try await summary(run: run, requests: requests, levels: timed, window: window, correct: scored, database: database)
+            return (requests, [], scored ? results.filter { $0.isFinal && $0.correct == true }.count : nil)
         }
-    }
-
-    private static func correctCount(runId: String, database: ProctorDatabase) async throws -> Int? {
-        let requests = try await database.loadRequests(runId: runId)
-        guard requests.contains(where: { $0.sample.correct != nil }) else { return nil }
-        return requests.filter { $0.sample.correct == true }.count
+        let levels = try await database.loadLevelRecords(runId: run.id)
+        let starts = Dictionary(uniqueKeysWithValues: levels.map { ($0.level, $0.startedAt.timeIntervalSince1970) })
+        let spans = try await database.loadRequestSpans(runId: run.id)
+        let requests = spans.compactMap { span -> ResourceSummary.TimedRequest? in
+            guard let start = starts[span.level] else { return nil }
+            return ResourceSummary.TimedRequest(
+                level: span.level, start: start + span.sent, end: start + span.ended, outputTokens: span.outputTokens,
+                succeeded: span.succeeded)
+        }
+        let scored = spans.contains { $0.correct != nil }
+        let timed = levels.map { ResourceSummary.TimedLevel(level: $0.reportLevel, start: $0.startedAt.timeIntervalSince1970) }
+        return (requests, timed, scored ? spans.filter { $0.correct == true }.count : nil)
     }
 
     /// From the first request sent to the last one ended; the run's own times when it has none.
@@ -79,11 +86,9 @@ public enum ResourceSummaryLoader {
     }
 
     private static func summary(
-        run: Run, requests: [ResourceSummary.TimedRequest], levels: [ResourceSummary.TimedLevel], window: ClosedRange<Double>,
-        correct: Int?, database: ProctorDatabase
+        run: Run, recordings: [Run], requests: [ResourceSummary.TimedRequest], levels: [ResourceSummary.TimedLevel],
+        window: ClosedRange<Double>, correct: Int?, database: ProctorDatabase
     ) async throws -> Loaded? {
-        let recordings = try await database.monitorRuns(
-            from: Date(timeIntervalSince1970: window.lowerBound), to: Date(timeIntervalSince1970: window.upperBound))
         // The recording started for this run first, then others in order, skipping any whose time
         // overlaps one already taken: two recordings of one machine must not count its energy twice.
         let ordered = recordings.filter { $0.monitor?.attachedRunId == run.id } + recordings.filter { $0.monitor?.attachedRunId != run.id }
