@@ -158,7 +158,47 @@ public struct GateEvaluator: Sendable {
             }
             return .measured(Measured(value: value, baseline: baseline.flatMap { cost(selector.metric, $0) }))
         case .energy, .energyPerCorrect, .energyPerToken:
-            return .missing("run \(candidate.run.id) recorded no energy")
+            return energy(selector, candidate: candidate, baseline: baseline)
+        }
+    }
+
+    /// Energy in joules from the recordings that overlap each run: the run's total, per correct
+    /// answer, or per output token; with a level tag, that level's steady state. A baseline whose
+    /// energy was obtained another way (measured against estimated) makes the threshold
+    /// inconclusive: the two are never compared.
+    private func energy(_ selector: GateSelector, candidate: GateSubject, baseline: GateSubject?) -> Resolution {
+        guard let resources = candidate.resources else {
+            return .missing("run \(candidate.run.id) recorded no energy; record it with --monitor (or `proctor monitor` beside the run)")
+        }
+        guard let value = energyValue(selector, resources, candidate) else {
+            return .missing("run \(candidate.run.id) has no \(selector.metric.rawValue)\(Self.levelName(selector.tags).isEmpty ? "" : " at level \(Self.levelName(selector.tags))")")
+        }
+        guard let base = baseline else { return .measured(Measured(value: value, baseline: nil)) }
+        guard let baseResources = base.resources, let baseValue = energyValue(selector, baseResources, base) else {
+            return .inconclusive("the baseline \(base.run.id) recorded no \(selector.metric.rawValue)")
+        }
+        guard baseResources.energySource == resources.energySource else {
+            return .inconclusive(
+                "the candidate's energy is \(resources.energySource) and the baseline's \(baseResources.energySource): measured and estimated energy are not compared")
+        }
+        return .measured(Measured(value: value, baseline: baseValue))
+    }
+
+    private func energyValue(_ selector: GateSelector, _ resources: ResourceSummary, _ subject: GateSubject) -> Double? {
+        let hasLevelTag = selector.tags["users"] != nil || selector.tags["rate"] != nil || selector.tags["level"] != nil
+        if hasLevelTag {
+            guard let level = subject.levels(selector.tags)?.first, let row = resources.levels.first(where: { $0.level == level.level })
+            else { return nil }
+            switch selector.metric {
+            case .energyPerToken: return row.joulesPerOutputToken
+            case .energy: return row.joules
+            default: return nil
+            }
+        }
+        switch selector.metric {
+        case .energyPerToken: return resources.joulesPerOutputToken
+        case .energyPerCorrect: return resources.joulesPerCorrect
+        default: return resources.totalJoules
         }
     }
 

@@ -16,11 +16,13 @@ public struct GateSubject: Sendable {
     public var report: LoadReport?
     /// A load run's requests.
     public var requests: [LoadRequestSample]
+    /// Resources and energy, when a monitor recording overlaps the run.
+    public var resources: ResourceSummary?
 
     /// Creates a subject from parts (tests build them by hand).
     public init(
         run: Run, summary: EvalSummary? = nil, results: [SampleResultRecord] = [], judgments: [Judgment] = [],
-        report: LoadReport? = nil, requests: [LoadRequestSample] = []
+        report: LoadReport? = nil, requests: [LoadRequestSample] = [], resources: ResourceSummary? = nil
     ) {
         self.run = run
         self.summary = summary
@@ -28,6 +30,7 @@ public struct GateSubject: Sendable {
         self.judgments = judgments
         self.report = report
         self.requests = requests
+        self.resources = resources
     }
 
     /// Reads run `id` from `database`.
@@ -40,11 +43,13 @@ public struct GateSubject: Sendable {
             let results = try await database.results(runId: id)
             return GateSubject(
                 run: run, summary: EvalSummary(outcomes: results.map(\.outcome), extractorNames: eval.extractorNames, wallSeconds: run.wallSeconds),
-                results: results, judgments: try await database.judgments(runIds: [id]))
+                results: results, judgments: try await database.judgments(runIds: [id]),
+                resources: try await ResourceSummaryLoader.load(for: run, from: database))
         case .load(let load):
             return GateSubject(
                 run: run, report: LoadReport(runId: id, levels: try await database.loadLevels(runId: id), criteria: load.criteria),
-                requests: try await database.loadRequests(runId: id).map(\.sample))
+                requests: try await database.loadRequests(runId: id).map(\.sample),
+                resources: try await ResourceSummaryLoader.load(for: run, from: database))
         case .monitor:
             throw ProctorError.badInput(
                 "run \(id) is a monitor recording, which has no gate metrics",

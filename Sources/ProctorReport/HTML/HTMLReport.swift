@@ -56,6 +56,11 @@ public struct HTMLReport: Sendable {
             let built = EvalReportBuilder(inputs: inputs, bootstrap: bootstrap, sampleLimit: sampleLimit, sampleOffset: sampleOffset).sections()
             sections += built.sections
             samples = built.samples
+            for input in inputs {
+                var section = ResourceSectionBuilder.section(try await ResourceSummaryLoader.load(for: input.run, from: database), runId: input.run.id)
+                if inputs.count > 1 { section.heading += ": \(input.run.id)" }
+                sections.append(section)
+            }
         }
         var loads: [LoadReportBuilder.Input] = []
         for run in runs where run.kind == .load {
@@ -63,7 +68,10 @@ public struct HTMLReport: Sendable {
             let levels = try await database.loadLevelRecords(runId: run.id)
             let report = LoadReport(runId: run.id, levels: levels.map(\.reportLevel), criteria: specification.criteria)
             let requests = try await database.loadRequests(runId: run.id).map(\.sample)
-            loads.append(LoadReportBuilder.Input(run: run, specification: specification, levels: levels, requests: requests, report: report))
+            loads.append(
+                LoadReportBuilder.Input(
+                    run: run, specification: specification, levels: levels, requests: requests, report: report,
+                    resources: try await ResourceSummaryLoader.load(for: run, from: database)))
         }
         if let base = loads.first {
             for candidate in loads.dropFirst() {

@@ -14,6 +14,7 @@ struct LoadReportBuilder {
         var levels: [LoadLevelRecord]
         var requests: [LoadRequestSample]
         var report: LoadReport
+        var resources: ResourceSummary?
     }
 
     var input: Input
@@ -203,9 +204,7 @@ struct LoadReportBuilder {
     }
 
     private func resources() -> Section {
-        var section = Section(heading: "Resources and energy")
-        section.notes.append("This run recorded no resource or energy samples: CPU, memory, GPU and energy are not shown rather than estimated.")
-        return section
+        ResourceSectionBuilder.section(input.resources, runId: input.run.id)
     }
 
     /// A section comparing `candidate` with `base` level by level, as `proctor compare` does.
