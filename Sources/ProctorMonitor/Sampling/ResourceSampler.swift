@@ -17,6 +17,10 @@ public final class ResourceSampler {
     private let pageSize: Int64
     private var lastTimes: CPUTimes?
     private var lastProcessTicks: [Int: UInt64] = [:]
+    private var knownTree: Set<Int> = []
+    private var samplesSinceScan = 0
+    /// Samples between full scans of /proc for new child processes.
+    static let rescanEvery = 10
     private var lastInstant: ContinuousClock.Instant?
 
     /// Detects the hardware and how each component's energy will be obtained.
@@ -112,15 +116,28 @@ public final class ResourceSampler {
     }
 
     /// CPU seconds the watched trees used since the last call (pids first seen count from now, as
-    /// CodeCarbon counts them) and their resident memory.
+    /// CodeCarbon counts them) and their resident memory. The whole of /proc is scanned for new
+    /// children every ``rescanEvery`` samples; in between only the known members are read.
     private func processTree() -> (cpuSeconds: Double, rssBytes: Int64) {
         let root = configuration.procRoot
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        let processes = entries.compactMap { entry -> ProcessStat? in
-            guard entry.first?.isNumber == true, let line = Self.read("\(root)/\(entry)/stat") else { return nil }
-            return try? ProcessStat.parse(line, path: "\(root)/\(entry)/stat")
+        let processes: [ProcessStat]
+        let tree: Set<Int>
+        if samplesSinceScan >= Self.rescanEvery || knownTree.isEmpty {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            processes = entries.compactMap { entry -> ProcessStat? in
+                guard entry.first?.isNumber == true, let line = Self.read("\(root)/\(entry)/stat") else { return nil }
+                return try? ProcessStat.parse(line, path: "\(root)/\(entry)/stat")
+            }
+            tree = ProcessStat.tree(of: configuration.pids, in: processes)
+            samplesSinceScan = 0
+        } else {
+            processes = knownTree.compactMap { pid in
+                Self.read("\(root)/\(pid)/stat").flatMap { try? ProcessStat.parse($0, path: "\(root)/\(pid)/stat") }
+            }
+            tree = Set(processes.map(\.pid))
+            samplesSinceScan += 1
         }
-        let tree = ProcessStat.tree(of: configuration.pids, in: processes)
+        knownTree = tree
         var ticks: UInt64 = 0
         var rss: Int64 = 0
         var current: [Int: UInt64] = [:]
@@ -143,7 +160,7 @@ public final class ResourceSampler {
     }
 
     static func read(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        ProcFile.read(path)
     }
 
     static func require(_ path: String) throws(MonitorError) -> String {

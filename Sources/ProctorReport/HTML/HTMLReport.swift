@@ -81,6 +81,11 @@ public struct HTMLReport: Sendable {
         for input in loads {
             sections += LoadReportBuilder(input: input).sections()
         }
+        for run in runs where run.kind == .monitor {
+            var section = ResourceSectionBuilder.section(try await ResourceSummaryLoader.load(for: run, from: database), runId: run.id)
+            section.heading += ": recording \(run.id)"
+            sections.append(section)
+        }
         let title = runs.count == 1 ? "Proctor report: run \(runs[0].id)" : "Proctor report: runs \(ids.joined(separator: ", "))"
         return ReportPage(
             title: title, generated: ReportFormat.date(now), runs: runs.map(Self.card), sections: sections, samples: samples, notes: notes)
