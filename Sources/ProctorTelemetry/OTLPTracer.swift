@@ -150,10 +150,10 @@ public final class OTLPSpan: Tracing.Span, Sendable {
             return state
         }) else { return }
         var attributes: [(key: String, value: SpanRecord.Value)] = []
+        attributes.reserveCapacity(finished.attributes.count)
         finished.attributes.forEach { key, value in
             if let converted = Self.convert(value) { attributes.append((key, converted)) }
         }
-        attributes.sort { $0.key < $1.key }
         exporter.enqueue(
             SpanRecord(
                 traceId: identity.traceId, spanId: identity.spanId, parentSpanId: parentSpanId, name: finished.name,

@@ -1,7 +1,7 @@
 /// The few protocol-buffer wire encodings OTLP's trace messages need (varint, fixed64,
 /// length-delimited), written by hand so that exporting spans costs no generated code and no
-/// protobuf dependency. Fields are written in the order called; nested messages are built in a
-/// writer of their own and added as bytes.
+/// protobuf dependency. Fields are written in the order called; nested messages are written in
+/// place with their length filled in afterwards.
 struct ProtobufWriter {
     /// The encoded message.
     private(set) var bytes: [UInt8] = []
@@ -64,10 +64,26 @@ struct ProtobufWriter {
         bytes(field, Array(text.utf8))
     }
 
-    /// An embedded message, built by `build`.
+    /// An embedded message, built by `build` in place: a one-byte length is reserved and widened
+    /// afterwards only when the message reached 128 bytes, so the many small messages (attributes)
+    /// cost no buffer of their own.
     mutating func message(_ field: Int, _ build: (inout ProtobufWriter) -> Void) {
-        var nested = ProtobufWriter()
-        build(&nested)
-        bytes(field, nested.bytes)
+        tag(field, wireType: 2)
+        let lengthAt = bytes.count
+        bytes.append(0)
+        build(&self)
+        let length = bytes.count - lengthAt - 1
+        guard length >= 0x80 else {
+            bytes[lengthAt] = UInt8(length)
+            return
+        }
+        var prefix: [UInt8] = []
+        var value = UInt64(length)
+        while value >= 0x80 {
+            prefix.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        prefix.append(UInt8(value))
+        bytes.replaceSubrange(lengthAt..<lengthAt + 1, with: prefix)
     }
 }

@@ -43,7 +43,7 @@ public struct SpanRecord: Sendable, Hashable {
     public var startNanoseconds: UInt64
     /// End, nanoseconds since the Unix epoch.
     public var endNanoseconds: UInt64
-    /// Attributes, in a stable order.
+    /// Attributes, in the order the span holds them.
     public var attributes: [(key: String, value: Value)]
     /// Whether the span failed, and why.
     public var error: String?

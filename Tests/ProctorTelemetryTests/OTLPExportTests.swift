@@ -19,6 +19,14 @@ struct OTLPExportTests {
         writer.fixed64(4, 1)
         writer.string(5, "é")
         #expect(writer.bytes == [0x08, 0xAC, 0x02, 0x18, 0x00, 0x21, 1, 0, 0, 0, 0, 0, 0, 0, 0x2A, 0x02, 0xC3, 0xA9])
+        // A message of 200 bytes gets a two-byte length written in place, and nests correctly.
+        var outer = ProtobufWriter()
+        outer.message(1) { $0.message(2) { $0.string(3, String(repeating: "x", count: 197)) } }
+        #expect(Array(outer.bytes.prefix(6)) == [0x0A, 0xCB, 0x01, 0x12, 0xC8, 0x01])
+        #expect(outer.bytes.count == 3 + 3 + 200)
+        let middle = try #require(try ProtobufReader.messages(outer.bytes, 1).first)
+        let inner = try #require(try ProtobufReader.messages(middle, 2).first)
+        #expect(try ProtobufReader.string(inner, 3)?.count == 197)
     }
 
     @Test("a request carries the resource, the scope and every span with ids, times, kind, attributes and status")
