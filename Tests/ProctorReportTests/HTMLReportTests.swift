@@ -51,15 +51,7 @@ struct HTMLReportTests {
     @Test func loadRunsShowLevelsChartsAndAComparison() async throws {
         let database = try ProctorDatabase()
         for id in ["la", "lb"] {
-            var run = Fixtures.run(id: id)
-            run.status = .completed
-            run.specification = .load(
-                LoadSpecification(
-                    mode: .steps([.closed(users: 1, duration: 1, rampUp: 0, thinkTime: 0), .closed(users: 2, duration: 1, rampUp: 0, thinkTime: 0)]),
-                    workload: WorkloadDescription(
-                        name: "synthetic", dataset: DatasetInfo(name: "synthetic", sha256: "s", count: 0), parameters: GenerationParameters(), scoredBy: nil),
-                    streaming: true, concurrencyBound: 2, criteria: .standard, seed: 1))
-            try await database.insert(run)
+            try await database.insert(ReportFixtures.loadRun(id, duration: 1))
             for level in 0..<2 {
                 var accumulator = LoadLevelAccumulator()
                 let requests = (0..<20).map { index in

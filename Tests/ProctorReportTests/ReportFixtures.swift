@@ -51,6 +51,21 @@ enum ReportFixtures {
         return run
     }
 
+    /// A completed synthetic load run of two closed-loop levels (1 and 2 users) of `duration` seconds.
+    static func loadRun(_ id: String, duration: Double) -> Run {
+        var run = Fixtures.run(id: id)
+        run.status = .completed
+        run.specification = .load(
+            LoadSpecification(
+                mode: .steps([
+                    .closed(users: 1, duration: duration, rampUp: 0, thinkTime: 0), .closed(users: 2, duration: duration, rampUp: 0, thinkTime: 0),
+                ]),
+                workload: WorkloadDescription(
+                    name: "synthetic", dataset: DatasetInfo(name: "synthetic", sha256: "s", count: 0), parameters: GenerationParameters(), scoredBy: nil),
+                streaming: true, concurrencyBound: 2, criteria: .standard, seed: 1))
+        return run
+    }
+
     /// A rating judgment of `sample`, `turn` in `run`.
     static func rating(_ run: String, _ sample: String, turn: Int = 1, _ value: Double?, category: String = "writing") -> Judgment {
         Judgment(

@@ -13,16 +13,9 @@ struct ResourceReportTests {
     static func store() async throws -> ProctorDatabase {
         let database = try ProctorDatabase()
         let start = 1_800_000_000.0
-        var run = Fixtures.run(id: "lr")
-        run.status = .completed
+        var run = ReportFixtures.loadRun("lr", duration: 4)
         run.createdAt = Date(timeIntervalSince1970: start)
         run.finishedAt = Date(timeIntervalSince1970: start + 8)
-        run.specification = .load(
-            LoadSpecification(
-                mode: .steps([.closed(users: 1, duration: 4, rampUp: 0, thinkTime: 0), .closed(users: 2, duration: 4, rampUp: 0, thinkTime: 0)]),
-                workload: WorkloadDescription(
-                    name: "synthetic", dataset: DatasetInfo(name: "synthetic", sha256: "s", count: 0), parameters: GenerationParameters(), scoredBy: nil),
-                streaming: true, concurrencyBound: 2, criteria: .standard, seed: 1))
         try await database.insert(run)
         for level in 0..<2 {
             var accumulator = LoadLevelAccumulator()
