@@ -33,10 +33,11 @@ struct MonitorRecording: Sendable {
     func finish(status: RunStatus = .completed) async throws -> Run {
         recorder.stop()
         try await writer.value
+        let end = Date()
         var finished = run
         finished.status = status
-        finished.finishedAt = Date()
-        finished.wallSeconds = finished.finishedAt!.timeIntervalSince(run.createdAt)
+        finished.finishedAt = end
+        finished.wallSeconds = end.timeIntervalSince(run.createdAt)
         try await database.update(finished)
         for problem in recorder.problems { Terminal.info("monitor: \(problem)") }
         return finished
