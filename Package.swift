@@ -116,6 +116,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ProctorTrain",
+            dependencies: [
+                "ProctorCore",
+                "ProctorBenchmarks",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ProctorRunner",
             dependencies: [
                 "ProctorCore",
@@ -173,6 +182,7 @@ let package = Package(
                 "ProctorDashboard",
                 "ProctorMonitor",
                 "ProctorTelemetry",
+                "ProctorTrain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -198,6 +208,9 @@ let package = Package(
         .testTarget(
             name: "ProctorTelemetryTests",
             dependencies: ["ProctorTelemetry", "ProctorTestSupport", .product(name: "Tracing", package: "swift-distributed-tracing")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ProctorTrainTests", dependencies: ["ProctorTrain", "ProctorCore", "ProctorBenchmarks"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(name: "CProctorSchedulingTests", dependencies: ["CProctorScheduling"], swiftSettings: strictSettings),
         .testTarget(

@@ -17,6 +17,8 @@ enum RunView {
     case judged(Run, EvalSpecification, JudgedComparison)
     /// A monitor recording and its totals (none when it has no samples yet).
     case monitor(Run, MonitorSpecification, ResourceSummary?)
+    /// A fine-tuning run: its data, settings, loss curve and adapter.
+    case finetune(Run, FinetuneSpecification)
 
     /// Reads what `run` shows from `database`.
     static func load(_ run: Run, from database: ProctorDatabase) async throws -> RunView {
@@ -30,6 +32,8 @@ enum RunView {
             return .load(run, specification, try await LoadSession(store: database).report(of: run))
         case .monitor(let specification):
             return .monitor(run, specification, try await ResourceSummaryLoader.load(for: run, from: database))
+        case .finetune(let specification):
+            return .finetune(run, specification)
         }
     }
 
@@ -65,6 +69,13 @@ enum RunView {
                 Format.plain(specification.cpuModel), "\(Format.fixed(summary?.coveredSeconds ?? 0, 0)) s",
                 summary.map { "\(ResourceText.joules($0.totalJoules)) \($0.energySource)" } ?? "no samples",
             ]
+        case .finetune(let run, let specification):
+            return [
+                run.id, Format.date(run.createdAt), run.status.rawValue, "finetune",
+                "\(Format.plain(specification.name)) (\(specification.method) on \(Format.plain(specification.data.source)))",
+                Format.plain(specification.base), "\(specification.losses.last?.step ?? 0)/\(specification.hyperparameters.steps) steps",
+                specification.losses.last.map { "loss \(Format.fixed($0.loss, 3))" } ?? "no step yet",
+            ]
         }
     }
 
@@ -81,6 +92,7 @@ enum RunView {
         case .judged(let run, let specification, let comparison):
             ListedRun(run: SummaryReport.compact(run, specification), summary: nil, load: nil, judged: comparison)
         case .monitor(let run, _, let summary): ListedRun(run: run, summary: nil, load: nil, resources: summary)
+        case .finetune(let run, _): ListedRun(run: run, summary: nil, load: nil)
         }
     }
 
@@ -109,6 +121,8 @@ enum RunView {
         case .monitor(let run, let specification, let summary):
             return MonitorText.header(run: run, specification: specification) + "\n"
                 + (summary.map(ResourceText.text) ?? "no samples recorded")
+        case .finetune(let run, let specification):
+            return FinetuneText.text(run: run, specification: specification)
         }
     }
 
@@ -126,6 +140,8 @@ enum RunView {
                 as: UTF8.self)
         case .monitor(let run, _, let summary):
             String(decoding: try JSONOutput.encode(ListedRun(run: run, summary: nil, load: nil, resources: summary)), as: UTF8.self)
+        case .finetune(let run, _):
+            String(decoding: try JSONOutput.encode(ListedRun(run: run, summary: nil, load: nil)), as: UTF8.self)
         }
     }
 }

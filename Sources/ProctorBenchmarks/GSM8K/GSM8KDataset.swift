@@ -14,6 +14,18 @@ public enum GSM8KDataset {
     }
 
     /// Parses GSM8K-format JSON Lines (`question`, `answer`), naming file, line and field on error.
+    /// SHA-256 of the bundled `train.jsonl` (7,473 problems), as SOURCES.md gives it.
+    public static let trainSHA256 = "17f347dc51477c50d4efb83959dbb7c56297aba886e5544ee2aaed3024813465"
+
+    /// The bundled training split, for fine-tuning (`proctor finetune --data gsm8k:train`).
+    ///
+    /// - Throws: ``DatasetError`` when the file is missing, altered or malformed.
+    public static func loadTrain() throws(DatasetError) -> (problems: [GSM8KProblem], info: DatasetInfo) {
+        let file = try BundledFile.load(subdirectory: "gsm8k", name: "train.jsonl", expectedSHA256: trainSHA256)
+        let problems = try parse(file.data, file: file.displayPath)
+        return (problems, DatasetInfo(name: "gsm8k/train", sha256: file.sha256, count: problems.count))
+    }
+
     public static func parse(_ data: Data, file: String) throws(DatasetError) -> [GSM8KProblem] {
         var problems: [GSM8KProblem] = []
         for line in try JSONLReader.parse(data, file: file) {

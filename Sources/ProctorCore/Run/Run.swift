@@ -73,6 +73,12 @@ public struct Run: Sendable, Hashable {
         return nil
     }
 
+    /// The fine-tuning specification, or `nil` for other kinds.
+    public var finetune: FinetuneSpecification? {
+        if case .finetune(let finetune) = specification { return finetune }
+        return nil
+    }
+
     /// The monitor specification, or `nil` for other kinds.
     public var monitor: MonitorSpecification? {
         if case .monitor(let monitor) = specification { return monitor }

@@ -6,7 +6,7 @@ public enum RunKind: String, Codable, Sendable, Hashable, CaseIterable {
     case load
     /// A resource and energy recording alongside other runs (`proctor monitor`, `--monitor`).
     case monitor
-    /// A fine-tuning job (reserved; no command writes it yet).
+    /// A fine-tuning job: the data, the trainer, the loss curve and the adapter.
     case finetune
 }
 

@@ -13,6 +13,8 @@ public enum RunSpecification: Sendable, Hashable {
     case load(LoadSpecification)
     /// A resource and energy recording.
     case monitor(MonitorSpecification)
+    /// A fine-tuning job.
+    case finetune(FinetuneSpecification)
 
     /// The layout version this Proctor writes and reads.
     public static let currentVersion = 1
@@ -23,6 +25,7 @@ public enum RunSpecification: Sendable, Hashable {
         case .eval: .eval
         case .load: .load
         case .monitor: .monitor
+        case .finetune: .finetune
         }
     }
 
@@ -35,6 +38,7 @@ public enum RunSpecification: Sendable, Hashable {
         var eval: EvalSpecification?
         var load: LoadSpecification?
         var monitor: MonitorSpecification?
+        var finetune: FinetuneSpecification?
     }
 
     /// The specification as stored: canonical JSON (sorted keys).
@@ -72,6 +76,7 @@ extension RunSpecification: Codable {
         case .eval(let eval): try Envelope(version: Self.currentVersion, eval: eval).encode(to: encoder)
         case .load(let load): try Envelope(version: Self.currentVersion, load: load).encode(to: encoder)
         case .monitor(let monitor): try Envelope(version: Self.currentVersion, monitor: monitor).encode(to: encoder)
+        case .finetune(let finetune): try Envelope(version: Self.currentVersion, finetune: finetune).encode(to: encoder)
         }
     }
 
@@ -86,10 +91,11 @@ extension RunSpecification: Codable {
                 hint: "open the store with the newer Proctor that wrote it")
         }
         let envelope = try Envelope(from: decoder)
-        switch (envelope.eval, envelope.load, envelope.monitor) {
-        case (let eval?, nil, nil): self = .eval(eval)
-        case (nil, let load?, nil): self = .load(load)
-        case (nil, nil, let monitor?): self = .monitor(monitor)
+        switch (envelope.eval, envelope.load, envelope.monitor, envelope.finetune) {
+        case (let eval?, nil, nil, nil): self = .eval(eval)
+        case (nil, let load?, nil, nil): self = .load(load)
+        case (nil, nil, let monitor?, nil): self = .monitor(monitor)
+        case (nil, nil, nil, let finetune?): self = .finetune(finetune)
         default: throw RunSpecificationError(runId: "", reason: "its specification names no single run kind")
         }
     }

@@ -88,6 +88,10 @@ public struct RunHeader: Codable, Sendable, Hashable {
             benchmark = "monitor"
             protocolName = "monitor"
             datasetSHA256 = ""
+        case .finetune(let finetune):
+            benchmark = "finetune"
+            protocolName = finetune.method
+            datasetSHA256 = finetune.data.sha256
         }
     }
 }

@@ -54,6 +54,9 @@ public struct GateSubject: Sendable {
             throw ProctorError.badInput(
                 "run \(id) is a monitor recording, which has no gate metrics",
                 hint: "gate the eval or load run it watched: its energy thresholds read the recording")
+        case .finetune:
+            throw ProctorError.badInput(
+                "run \(id) is a fine-tuning run, which has no gate metrics", hint: "gate the evaluation of the tuned model against the base")
         }
     }
 

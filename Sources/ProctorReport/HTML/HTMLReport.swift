@@ -122,6 +122,10 @@ public struct HTMLReport: Sendable {
             benchmark = "monitor"
             protocolName = "monitor"
             dataset = DatasetInfo(name: "none", sha256: "", count: 0)
+        case .finetune(let finetune):
+            benchmark = "finetune \(finetune.name)"
+            protocolName = finetune.method
+            dataset = DatasetInfo(name: finetune.data.source, sha256: finetune.data.sha256, count: finetune.data.trainExamples)
         }
         return RunCard(
             id: run.id, kind: run.kind.rawValue, benchmark: benchmark, protocolName: protocolName, model: run.modelId ?? run.modelName,

@@ -36,6 +36,7 @@ public enum ResourceSummaryLoader {
             let summary = ResourceSummary(
                 requests: [], levels: [], window: start...end, timeline: timeline, monitorRunIds: [run.id], carbon: specification.carbon)
             return Loaded(summary: summary, timeline: timeline, recording: specification, window: start...end)
+        case .finetune: return nil
         case .eval, .load:
             // Only a run that a recording overlaps is read further: most runs have none.
             let roughEnd = (run.finishedAt ?? Date()).addingTimeInterval(1)
