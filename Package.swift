@@ -122,6 +122,7 @@ let package = Package(
                 "ProctorBenchmarks",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Resources/train_lora.py")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -20,7 +20,9 @@ enum FinetuneText {
         if let first = specification.losses.first, let last = specification.losses.last {
             lines.append(
                 "loss         \(Format.fixed(first.loss, 3)) at step \(first.step) → \(Format.fixed(last.loss, 3)) at step \(last.step) "
-                    + "(\(Format.fixed(last.seconds / Double(max(last.step, 1)), 2)) s per step)")
+                    + (last.step > first.step
+                        ? "(\(Format.fixed((last.seconds - first.seconds) / Double(last.step - first.step), 2)) s per step after the first)"
+                        : "(\(Format.fixed(last.seconds, 1)) s to the first step, loading included)"))
         }
         if let path = specification.adapterPath {
             lines.append("adapter      \(Format.plain(path)) sha256 \(specification.adapterSHA256?.prefix(16) ?? "?")")

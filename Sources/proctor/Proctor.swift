@@ -13,7 +13,7 @@ struct Proctor: AsyncParsableCommand {
             Exit codes: 0 ok, 1 a gate or a dependency failed, 2 bad usage or input, 3 target unreachable.
             """,
         version: BuildInfo.version,
-        subcommands: [EvalCommand.self, JudgeCommand.self, LoadCommand.self, MonitorCommand.self, RunsCommand.self, CompareCommand.self, GateCommand.self, ReportCommand.self, ServeCommand.self, ImportCommand.self, EngineCommand.self, SimCommand.self]
+        subcommands: [EvalCommand.self, JudgeCommand.self, LoadCommand.self, MonitorCommand.self, FinetuneCommand.self, RunsCommand.self, CompareCommand.self, GateCommand.self, ReportCommand.self, ServeCommand.self, ImportCommand.self, EngineCommand.self, SimCommand.self]
     )
 
     /// Parses and runs the command; usage errors exit with 2 (not ArgumentParser's 64), as the
