@@ -253,7 +253,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProctorEngineTests",
-            dependencies: ["ProctorEngine", "ProctorTestSupport"],
+            dependencies: ["ProctorEngine", "ProctorTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strictSettings
         ),
         .testTarget(
