@@ -120,6 +120,7 @@ let package = Package(
             dependencies: [
                 "ProctorCore",
                 "ProctorBenchmarks",
+                "ProctorEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/train_lora.py")],
@@ -258,7 +259,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProctorCLITests",
-            dependencies: ["ProctorStore", "ProctorBenchmarks", "ProctorClient", "ProctorEngine", "ProctorTestSupport"],
+            dependencies: ["ProctorStore", "ProctorBenchmarks", "ProctorClient", "ProctorEngine", "ProctorTrain", "ProctorTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

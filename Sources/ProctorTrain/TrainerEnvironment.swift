@@ -1,5 +1,6 @@
 public import Foundation
 public import ProctorCore
+import ProctorEngine
 
 /// The managed Python environment the trainer runs in, under the cache folder, with pinned
 /// packages (torch's CPU wheel, transformers, PEFT, TRL): installed on first use with progress,
@@ -15,18 +16,15 @@ public struct TrainerEnvironment: Sendable {
     /// The environment's folder.
     public let root: URL
 
-    /// The environment under the cache folder the local engine uses (`$XDG_CACHE_HOME/proctor`,
-    /// else `~/.cache/proctor`).
+    /// The environment under Proctor's cache folder (the one the local engine uses).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let cache: URL
-        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
-            cache = URL(fileURLWithPath: xdg)
-        } else {
-            cache = (environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser)
-                .appendingPathComponent(".cache")
-        }
-        root = cache.appendingPathComponent("proctor/trainer-torch-2.13")
+        let cache = EnginePaths.cacheFolder(environment: environment)
+        root = cache.appendingPathComponent("trainer-torch-2.13")
+        adapters = cache.appendingPathComponent("adapters")
     }
+
+    /// Where adapters, their training data and the exported base models are kept.
+    public let adapters: URL
 
     /// The interpreter.
     public var python: URL { root.appendingPathComponent("bin/python") }

@@ -295,7 +295,7 @@ struct EvalCommand: AsyncParsableCommand {
                 }
             } else if output.json {
                 let json = try SummaryReport.json(run: finished, specification: specification, summary: summary)
-                Terminal.out(try resources.map { try JSONOutput.adding("resources", $0, to: json) } ?? json)
+                Terminal.out(try JSONOutput.adding("resources", resources, to: json))
             } else {
                 Terminal.out(
                     SummaryReport.text(run: finished, specification: specification, summary: summary)

@@ -94,12 +94,12 @@ struct FinetuneCommand: AsyncParsableCommand {
             .finetune(specification), target: base, endpointURL: "", modelName: base, modelId: nil, configHash: "")
         var run = created
         let adapterName = name ?? run.id
-        let folder = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/proctor/adapters/\(adapterName)")
+        let folder = environment.adapters.appendingPathComponent(adapterName)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try TrainingSet.jsonLines(set.train).write(to: folder.appendingPathComponent("train.jsonl"))
         try TrainingSet.jsonLines(set.heldOut).write(to: folder.appendingPathComponent("held-out.jsonl"))
         let config: [String: Any] = [
-            "base": basePath, "base_export": folder.deletingLastPathComponent().appendingPathComponent("base-\(baseSHA256.prefix(16))").path,
+            "base": basePath, "base_export": environment.adapters.appendingPathComponent("base-\(baseSHA256.prefix(16))").path,
             "train_file": folder.appendingPathComponent("train.jsonl").path,
             "held_out_file": set.heldOut.isEmpty ? "" : folder.appendingPathComponent("held-out.jsonl").path, "output_dir": folder.path,
             "steps": steps, "rank": rank, "alpha": alpha, "learning_rate": learningRate, "batch_size": batchSize, "max_length": maxLength,

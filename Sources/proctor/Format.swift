@@ -53,9 +53,10 @@ enum JSONOutput {
         return try encoder.encode(value)
     }
 
-    /// `json` (an object) with `value` added under `key`, in the same style; how a run's
-    /// resources join the JSON its command already prints.
-    static func adding(_ key: String, _ value: some Encodable, to json: String) throws -> String {
+    /// `json` (an object) with `value` added under `key`, in the same style; `json` itself when
+    /// `value` is `nil`. How a run's resources join the JSON its command already prints.
+    static func adding(_ key: String, _ value: (some Encodable)?, to json: String) throws -> String {
+        guard let value else { return json }
         guard var object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
         object[key] = try JSONSerialization.jsonObject(with: try encode(value))
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

@@ -164,7 +164,7 @@ struct LoadCommand: AsyncParsableCommand {
                 let resources = try await ResourceSummaryLoader.load(for: try await database.run(id: run.id) ?? run, from: database)
                 if json {
                     let text = try LoadReportText.json(report)
-                    Terminal.out(try resources.map { try JSONOutput.adding("resources", $0, to: text) } ?? text)
+                    Terminal.out(try JSONOutput.adding("resources", resources, to: text))
                 } else {
                     Terminal.out(LoadReportText.table(report) + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
                 }

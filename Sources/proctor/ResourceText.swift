@@ -1,18 +1,10 @@
 import Foundation
 import ProctorCore
+import ProctorReport
 
 /// A run's resources and energy for people: totals with their labels and sources, and for load
 /// runs the per-level correlation table (CPU, memory, GPU, power, energy per request and token).
 enum ResourceText {
-    static func joules(_ value: Double) -> String {
-        switch abs(value) {
-        case 3_600_000...: "\(Format.fixed(value / 3_600_000, 3)) kWh"
-        case 3600...: "\(Format.fixed(value / 3600, 2)) Wh"
-        case 1...: "\(Format.fixed(value, 1)) J"
-        default: "\(Format.fixed(value * 1000, 1)) mJ"
-        }
-    }
-
     static func bytes(_ value: Double) -> String {
         value >= 1_073_741_824 ? "\(Format.fixed(value / 1_073_741_824, 2)) GiB" : "\(Format.fixed(value / 1_048_576, 0)) MiB"
     }
@@ -20,19 +12,19 @@ enum ResourceText {
     static func text(_ summary: ResourceSummary) -> String {
         var lines: [String] = []
         let coverage = summary.runSeconds > 0 ? summary.coveredSeconds / summary.runSeconds : 0
-        let components = summary.joulesByComponent.sorted { $0.key < $1.key }.map { "\($0.key) \(joules($0.value))" }
+        let components = summary.joulesByComponent.sorted { $0.key < $1.key }.map { "\($0.key) \(EnergyFormat.joules($0.value))" }
         lines.append(
-            "energy       \(joules(summary.totalJoules)) \(summary.energySource) (\(components.joined(separator: ", "))) over "
+            "energy       \(EnergyFormat.joules(summary.totalJoules)) \(summary.energySource) (\(components.joined(separator: ", "))) over "
                 + "\(Format.fixed(summary.coveredSeconds, 1)) s of \(Format.fixed(summary.runSeconds, 1)) s (\(Format.percent(coverage)) covered)")
         if summary.requests > 0 {
             lines.append(
-                "             \(joules(summary.requestJoules)) shared among \(summary.requests) requests while in flight, "
-                    + "\(joules(summary.idleJoules)) idle")
+                "             \(EnergyFormat.joules(summary.requestJoules)) shared among \(summary.requests) requests while in flight, "
+                    + "\(EnergyFormat.joules(summary.idleJoules)) idle")
         }
         var per: [String] = []
-        if let perToken = summary.joulesPerOutputToken { per.append("\(joules(perToken)) per output token") }
+        if let perToken = summary.joulesPerOutputToken { per.append("\(EnergyFormat.joules(perToken)) per output token") }
         if let perCorrect = summary.joulesPerCorrect, let correct = summary.correct {
-            per.append("\(joules(perCorrect)) per correct answer (\(correct) correct)")
+            per.append("\(EnergyFormat.joules(perCorrect)) per correct answer (\(correct) correct)")
         }
         if !per.isEmpty { lines.append("             " + per.joined(separator: " · ")) }
         lines.append("carbon       \(Format.fixed(summary.carbonGrams, 3)) g CO2e at \(Format.plain(summary.carbon.source))")
@@ -45,7 +37,7 @@ enum ResourceText {
                     level.cpuPercent.map { Format.fixed($0, 1) } ?? "-", level.processCPUs.map { Format.fixed($0, 2) } ?? "-",
                     level.memoryUsedBytes.map(bytes) ?? "-", level.processRSSBytes.map(bytes) ?? "-",
                     level.gpuUtilizationPercent.map { Format.fixed($0, 1) } ?? "-", level.gpuMemoryUsedBytes.map(bytes) ?? "-",
-                    level.watts.map { Format.fixed($0, 1) } ?? "-", level.joules.map(joules) ?? "-",
+                    level.watts.map { Format.fixed($0, 1) } ?? "-", level.joules.map(EnergyFormat.joules) ?? "-",
                     level.joulesPerRequest.map { Format.fixed($0, 2) } ?? "-", level.joulesPerOutputToken.map { Format.fixed($0, 4) } ?? "-",
                     level.energySource,
                 ])

@@ -67,7 +67,7 @@ enum RunView {
                 run.id, Format.date(run.createdAt), run.status.rawValue, "monitor",
                 specification.attachedRunId.map { "beside run \($0)" } ?? "pids \(specification.pids.map(String.init).joined(separator: ","))",
                 Format.plain(specification.cpuModel), "\(Format.fixed(summary?.coveredSeconds ?? 0, 0)) s",
-                summary.map { "\(ResourceText.joules($0.totalJoules)) \($0.energySource)" } ?? "no samples",
+                summary.map { "\(EnergyFormat.joules($0.totalJoules)) \($0.energySource)" } ?? "no samples",
             ]
         case .finetune(let run, let specification):
             return [

@@ -55,7 +55,7 @@ struct RunsCommand: AsyncParsableCommand {
                 let resources = run.kind == .monitor ? nil : try await ResourceSummaryLoader.load(for: run, from: database)
                 if output.json {
                     let json = try view.json()
-                    Terminal.out(try resources.map { try JSONOutput.adding("resources", $0, to: json) } ?? json)
+                    Terminal.out(try JSONOutput.adding("resources", resources, to: json))
                 } else {
                     Terminal.out(view.text() + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
                 }

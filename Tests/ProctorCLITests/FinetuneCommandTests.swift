@@ -2,6 +2,7 @@ import Foundation
 import ProctorCore
 import ProctorStore
 import ProctorTestSupport
+import ProctorTrain
 import Testing
 
 /// `proctor finetune` on the command line: bad input, and a real two-step LoRA of SmolLM2-135M on
@@ -27,7 +28,7 @@ struct FinetuneCommandTests {
 
     @Test(
         "a two-step LoRA on GSM8K's train split: the run records data, settings, versions, losses and the adapter",
-        .enabled(if: LocalEngineFixture.enabled && TrainerFixture.installed, "needs the local engine and the trainer environment (scripts/test.sh)"))
+        .enabled(if: LocalEngineFixture.enabled && TrainerEnvironment().isInstalled, "needs the local engine and the trainer environment (scripts/test.sh)"))
     func trainsOnTheCPU() async throws {
         try await withTemporaryDirectory { directory in
             let name = "test-\(UUID().uuidString.prefix(8))"
@@ -55,14 +56,5 @@ struct FinetuneCommandTests {
             #expect(specification.adapterSHA256?.count == 64)
             try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: adapter).deletingLastPathComponent().path)
         }
-    }
-}
-
-/// Whether `proctor finetune --install-only` has set up the trainer's environment.
-enum TrainerFixture {
-    static var installed: Bool {
-        let home = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        return FileManager.default.fileExists(atPath: home.appendingPathComponent("proctor/trainer-torch-2.13/proctor-installed").path)
     }
 }

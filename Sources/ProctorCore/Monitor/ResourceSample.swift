@@ -47,6 +47,12 @@ public struct ResourceSample: Codable, Sendable, Hashable {
 
     /// Mean power over the interval, in watts.
     public var watts: Double { duration > 0 ? joules / duration : 0 }
+
+    /// The GPUs' mean utilisation, 0–100, or `nil` when none reported one.
+    public var gpuUtilizationPercent: Double? {
+        let values = gpus.compactMap(\.utilizationPercent)
+        return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
 }
 
 /// One GPU over one interval.

@@ -176,10 +176,6 @@ extension ResourceSummary {
         let inWindow = requests.filter { $0.level == timed.level.level && $0.succeeded && $0.end >= from && $0.end < to }
         let tokens = inWindow.reduce(0) { $0 + $1.outputTokens }
         let joules = covered > 0 ? timeline.joules(from: from, to: to) : nil
-        let gpuUtilization = timeline.mean(from: from, to: to) { sample in
-            let values = sample.gpus.compactMap(\.utilizationPercent)
-            return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-        }
         let sorted = shares.sorted()
         return Level(
             level: timed.level.level, load: timed.level.load, unit: timed.level.unit, steadySeconds: covered,
@@ -189,7 +185,7 @@ extension ResourceSummary {
             },
             memoryUsedBytes: timeline.mean(from: from, to: to) { Double($0.memoryUsedBytes) },
             processRSSBytes: timeline.mean(from: from, to: to) { $0.processRSSBytes.map(Double.init) },
-            gpuUtilizationPercent: gpuUtilization,
+            gpuUtilizationPercent: timeline.mean(from: from, to: to) { $0.gpuUtilizationPercent },
             gpuMemoryUsedBytes: timeline.mean(from: from, to: to) { sample in
                 let values = sample.gpus.compactMap(\.memoryUsedBytes)
                 return values.isEmpty ? nil : Double(values.reduce(0, +))

@@ -20,6 +20,14 @@ public struct ResourceTimeline: Sendable {
         }
     }
 
+    /// From the first sample's start to the last one's end, Unix seconds; `nil` without samples.
+    public var span: ClosedRange<Double>? {
+        guard let first = samples.first, let last = samples.last else { return nil }
+        let start = samples.map { $0.start.timeIntervalSince1970 }.min() ?? first.start.timeIntervalSince1970
+        let end = last.time.timeIntervalSince1970
+        return end > start ? start...end : nil
+    }
+
     /// Seconds of [`from`, `to`) that samples cover.
     public func coveredSeconds(from: Double, to: Double) -> Double {
         weighted(from: from, to: to) { _ in 1 }.weight

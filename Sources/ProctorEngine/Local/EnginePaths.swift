@@ -13,6 +13,12 @@ public struct EnginePaths: Sendable, Hashable {
 
     /// The default location, from the environment.
     public static func `default`(environment: [String: String] = ProcessInfo.processInfo.environment) -> EnginePaths {
+        EnginePaths(root: cacheFolder(environment: environment).appendingPathComponent("engine"))
+    }
+
+    /// Proctor's cache folder, where every managed install lives (the engine, the trainer, adapters):
+    /// `$XDG_CACHE_HOME/proctor`, else `~/.cache/proctor`.
+    public static func cacheFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let cache: URL
         if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
             cache = URL(fileURLWithPath: xdg)
@@ -20,7 +26,7 @@ public struct EnginePaths: Sendable, Hashable {
             let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
             cache = home.appendingPathComponent(".cache")
         }
-        return EnginePaths(root: cache.appendingPathComponent("proctor/engine"))
+        return cache.appendingPathComponent("proctor")
     }
 
     /// The Python virtual environment holding llama.cpp and the model.

@@ -68,7 +68,6 @@ public struct RAPLSensor: Sendable {
     }
 
     static func read(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        ProcFile.read(path)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -30,7 +30,7 @@ public final class ResourceSampler {
         self.configuration = configuration
         ticksPerSecond = Double(max(sysconf(Int32(_SC_CLK_TCK)), 1))
         pageSize = Int64(max(sysconf(Int32(_SC_PAGESIZE)), 1))
-        let cpuinfo = Self.read("\(configuration.procRoot)/cpuinfo") ?? ""
+        let cpuinfo = ProcFile.read("\(configuration.procRoot)/cpuinfo") ?? ""
         let model = Self.cpuModel(cpuinfo: cpuinfo)
         let threads = max(cpuinfo.split(separator: "\n").filter { $0.hasPrefix("processor") }.count, 1)
         let sockets = max(Set(cpuinfo.split(separator: "\n").filter { $0.hasPrefix("physical id") }).count, 1)
@@ -125,14 +125,14 @@ public final class ResourceSampler {
         if samplesSinceScan >= Self.rescanEvery || knownTree.isEmpty {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
             processes = entries.compactMap { entry -> ProcessStat? in
-                guard entry.first?.isNumber == true, let line = Self.read("\(root)/\(entry)/stat") else { return nil }
+                guard entry.first?.isNumber == true, let line = ProcFile.read("\(root)/\(entry)/stat") else { return nil }
                 return try? ProcessStat.parse(line, path: "\(root)/\(entry)/stat")
             }
             tree = ProcessStat.tree(of: configuration.pids, in: processes)
             samplesSinceScan = 0
         } else {
             processes = knownTree.compactMap { pid in
-                Self.read("\(root)/\(pid)/stat").flatMap { try? ProcessStat.parse($0, path: "\(root)/\(pid)/stat") }
+                ProcFile.read("\(root)/\(pid)/stat").flatMap { try? ProcessStat.parse($0, path: "\(root)/\(pid)/stat") }
             }
             tree = Set(processes.map(\.pid))
             samplesSinceScan += 1
@@ -159,12 +159,8 @@ public final class ResourceSampler {
         return "unknown CPU"
     }
 
-    static func read(_ path: String) -> String? {
-        ProcFile.read(path)
-    }
-
     static func require(_ path: String) throws(MonitorError) -> String {
-        guard let text = read(path) else { throw MonitorError(source: path, reason: "cannot be read", hint: "the monitor needs Linux's /proc") }
+        guard let text = ProcFile.read(path) else { throw MonitorError(source: path, reason: "cannot be read", hint: "the monitor needs Linux's /proc") }
         return text
     }
 

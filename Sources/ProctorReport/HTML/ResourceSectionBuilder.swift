@@ -12,18 +12,18 @@ enum ResourceSectionBuilder {
                 "Run \(runId) recorded no resource or energy samples: CPU, memory, GPU and energy are not shown rather than estimated.")
             return section
         }
-        let components = summary.joulesByComponent.sorted { $0.key < $1.key }.map { "\($0.key) \(joules($0.value))" }
+        let components = summary.joulesByComponent.sorted { $0.key < $1.key }.map { "\($0.key) \(EnergyFormat.joules($0.value))" }
         section.notes.append(
-            "Energy \(joules(summary.totalJoules)), \(summary.energySource) (\(components.joined(separator: ", "))), over "
+            "Energy \(EnergyFormat.joules(summary.totalJoules)), \(summary.energySource) (\(components.joined(separator: ", "))), over "
                 + "\(ReportFormat.fixed(summary.coveredSeconds, 1)) s of the run's \(ReportFormat.fixed(summary.runSeconds, 1)) s.")
         if summary.requests > 0 {
             section.notes.append(
-                "\(joules(summary.requestJoules)) shared among \(summary.requests) requests while in flight (equal shares at each moment), "
-                    + "\(joules(summary.idleJoules)) idle.")
+                "\(EnergyFormat.joules(summary.requestJoules)) shared among \(summary.requests) requests while in flight (equal shares at each moment), "
+                    + "\(EnergyFormat.joules(summary.idleJoules)) idle.")
         }
         var per: [String] = []
-        if let token = summary.joulesPerOutputToken { per.append("\(joules(token)) per output token") }
-        if let correct = summary.joulesPerCorrect { per.append("\(joules(correct)) per correct answer") }
+        if let token = summary.joulesPerOutputToken { per.append("\(EnergyFormat.joules(token)) per output token") }
+        if let correct = summary.joulesPerCorrect { per.append("\(EnergyFormat.joules(correct)) per correct answer") }
         if !per.isEmpty { section.notes.append(per.joined(separator: " · ") + ".") }
         section.notes.append("Carbon \(ReportFormat.fixed(summary.carbonGrams, 3)) g CO2e at \(summary.carbon.source).")
         section.notes.append("Sources: " + summary.sources.joined(separator: "; ") + ". Recorded by monitor run " + summary.monitorRunIds.joined(separator: ", ") + ".")
@@ -35,7 +35,7 @@ enum ResourceSectionBuilder {
                 Table.Cell(level.processCPUs.map { ReportFormat.fixed($0, 2) } ?? "–"),
                 Table.Cell(level.processRSSBytes.map { ReportFormat.fixed($0 / 1_048_576, 0) } ?? "–"),
                 Table.Cell(level.gpuUtilizationPercent.map { ReportFormat.fixed($0, 1) } ?? "–"),
-                Table.Cell(level.watts.map { ReportFormat.fixed($0, 1) } ?? "–"), Table.Cell(level.joules.map(joules) ?? "–"),
+                Table.Cell(level.watts.map { ReportFormat.fixed($0, 1) } ?? "–"), Table.Cell(level.joules.map(EnergyFormat.joules) ?? "–"),
                 Table.Cell(level.joulesPerRequest.map { ReportFormat.fixed($0, 3) } ?? "–"),
                 Table.Cell(level.joulesPerOutputToken.map { ReportFormat.fixed($0, 4) } ?? "–"), Table.Cell(level.energySource),
             ])
@@ -55,11 +55,4 @@ enum ResourceSectionBuilder {
         return section
     }
 
-    static func joules(_ value: Double) -> String {
-        switch abs(value) {
-        case 3600...: "\(ReportFormat.fixed(value / 3600, 2)) Wh"
-        case 1...: "\(ReportFormat.fixed(value, 1)) J"
-        default: "\(ReportFormat.fixed(value * 1000, 1)) mJ"
-        }
-    }
 }

@@ -25,10 +25,7 @@ public enum CodeCarbonCSV {
         let timeline = loaded.timeline
         let memoryUsed = timeline.mean(from: from, to: to) { Double($0.memoryUsedBytes) } ?? 0
         let memoryTotal = timeline.mean(from: from, to: to) { Double($0.memoryTotalBytes) } ?? 0
-        let gpuUtilization = timeline.mean(from: from, to: to) { sample in
-            let values = sample.gpus.compactMap(\.utilizationPercent)
-            return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-        }
+        let gpuUtilization = timeline.mean(from: from, to: to) { $0.gpuUtilizationPercent }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let recording = loaded.recording

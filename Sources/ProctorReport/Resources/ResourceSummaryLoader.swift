@@ -28,14 +28,11 @@ public enum ResourceSummaryLoader {
     public static func loadDetailed(for run: Run, from database: ProctorDatabase) async throws -> Loaded? {
         switch run.specification {
         case .monitor(let specification):
-            let samples = try await database.resourceSamples(runId: run.id)
-            guard let start = samples.map({ $0.start.timeIntervalSince1970 }).min(),
-                let end = samples.map({ $0.time.timeIntervalSince1970 }).max(), end > start
-            else { return nil }
-            let timeline = ResourceTimeline(samples: samples)
+            let timeline = ResourceTimeline(samples: try await database.resourceSamples(runId: run.id))
+            guard let span = timeline.span else { return nil }
             let summary = ResourceSummary(
-                requests: [], levels: [], window: start...end, timeline: timeline, monitorRunIds: [run.id], carbon: specification.carbon)
-            return Loaded(summary: summary, timeline: timeline, recording: specification, window: start...end)
+                requests: [], levels: [], window: span, timeline: timeline, monitorRunIds: [run.id], carbon: specification.carbon)
+            return Loaded(summary: summary, timeline: timeline, recording: specification, window: span)
         case .finetune: return nil
         case .eval, .load:
             // Only a run that a recording overlaps is read further: most runs have none.
@@ -96,13 +93,10 @@ public enum ResourceSummaryLoader {
         var chosen: [(run: Run, span: ClosedRange<Double>)] = []
         var samples: [ResourceSample] = []
         for recording in ordered {
-            let recorded = try await database.resourceSamples(runId: recording.id)
-            guard let start = recorded.map({ $0.start.timeIntervalSince1970 }).min(),
-                let end = recorded.map({ $0.time.timeIntervalSince1970 }).max(), end > start
-            else { continue }
-            guard !chosen.contains(where: { $0.span.overlaps(start...end) }) else { continue }
-            chosen.append((recording, start...end))
-            samples += recorded
+            let recorded = ResourceTimeline(samples: try await database.resourceSamples(runId: recording.id))
+            guard let span = recorded.span, !chosen.contains(where: { $0.span.overlaps(span) }) else { continue }
+            chosen.append((recording, span))
+            samples += recorded.samples
         }
         guard let first = chosen.first?.run.monitor else { return nil }
         let timeline = ResourceTimeline(samples: samples)
