@@ -67,6 +67,20 @@ public struct RunningCommand: @unchecked Sendable {
         kill(process.processIdentifier, signal)
     }
 
+    /// Polls `condition` every 20 ms until it holds, the process ends or `timeout` passes, and says whether it held.
+    ///
+    /// Tests that act on a process mid-run wait on what it has stored, not on a fixed number of polls: on a loaded
+    /// two-core CI machine the process may take many seconds to start.
+    public func waitUntil(timeout: Duration = .seconds(120), _ condition: () async throws -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if (try? await condition()) == true { return true }
+            if !process.isRunning { return (try? await condition()) == true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
     /// Waits for the process to end and returns what it printed.
     public func wait() async -> CommandLineRunner.Output {
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }

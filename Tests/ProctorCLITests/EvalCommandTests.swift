@@ -179,17 +179,14 @@ struct EvalCommandTests {
 
                 let victim = try cli.start(arguments + ["--store", "killed.db"], directory: directory)
                 let store = try ProctorDatabase(path: directory.appendingPathComponent("killed.db").path)
-                var runId: String?
-                for _ in 0..<200 {
-                    try await Task.sleep(for: .milliseconds(25))
-                    if let run = try await store.runs().first, try await store.results(runId: run.id).count >= 5 {
-                        runId = run.id
-                        break
-                    }
+                let started = await victim.waitUntil {
+                    guard let run = try await store.runs().first else { return false }
+                    return try await store.results(runId: run.id).count >= 5
                 }
                 victim.signal(SIGKILL)
                 _ = await victim.wait()
-                let id = try #require(runId)
+                #expect(started)
+                let id = try #require(try await store.runs().first?.id)
                 let partial = try await store.results(runId: id).count
                 #expect(partial >= 5 && partial < 24)
 
@@ -213,10 +210,11 @@ struct EvalCommandTests {
                 let running = try cli.start(
                     ["eval", "gsm8k", "--model", endpoint.baseURL, "--limit", "20", "--concurrency", "1"], directory: directory)
                 let store = try ProctorDatabase(path: directory.appendingPathComponent("proctor.db").path)
-                for _ in 0..<200 {
-                    try await Task.sleep(for: .milliseconds(25))
-                    if let run = try await store.runs().first, try await store.results(runId: run.id).count >= 2 { break }
+                let started = await running.waitUntil {
+                    guard let run = try await store.runs().first else { return false }
+                    return try await store.results(runId: run.id).count >= 2
                 }
+                #expect(started)
                 running.signal(SIGINT)
                 let output = await running.wait()
                 #expect(output.status == 130)

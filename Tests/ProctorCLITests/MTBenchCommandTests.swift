@@ -176,15 +176,10 @@ struct MTBenchCommandTests {
                             "--judge-concurrency", "2",
                         ], directory: directory)
                     let storePath = directory.appendingPathComponent("proctor.db").path
-                    var judged = 0
-                    for _ in 0..<600 {
-                        try await Task.sleep(for: .milliseconds(20))
-                        judged = (try? await Self.judgmentCount(storePath)) ?? 0
-                        if judged >= 2 { break }
-                    }
+                    let judging = await running.waitUntil { try await Self.judgmentCount(storePath) >= 2 }
                     running.signal(SIGKILL)
                     _ = await running.wait()
-                    #expect(judged >= 2)
+                    #expect(judging)
                     let store = try ProctorDatabase(path: storePath)
                     let run = try #require(try await store.runs().first)
                     let before = try await store.judgments(runIds: [run.id]).count
