@@ -67,4 +67,29 @@ struct ResourceReportTests {
         #expect(html.contains("Carbon 0.015 g CO2e at world average 475 g/kWh"))
         #expect(!html.contains("recorded no resource or energy samples"))
     }
+
+    @Test("a recording that ended just before the run (the previous run's) is not counted as the run's")
+    func recordingBeforeTheRun() async throws {
+        let database = try await Self.store()
+        let start = 1_800_000_000.0
+        var earlier = Fixtures.run(id: "mr0")
+        earlier.createdAt = Date(timeIntervalSince1970: start - 5)
+        earlier.specification = .monitor(
+            MonitorSpecification(
+                interval: 1, pids: [41], attachedRunId: "earlier", cpuModel: "Test CPU", cpuCount: 2,
+                cpuPower: CPUPowerRating(watts: 8, source: "test"), memoryGB: 4, gpus: [], gpuState: "no GPU: test",
+                cpuEnergySource: .estimated("test"), carbon: .worldAverage))
+        try await database.insert(earlier)
+        try await database.record(
+            (1...4).map { second in
+                ResourceSample(
+                    time: Date(timeIntervalSince1970: start - 4.5 + Double(second)), duration: 1, cpuPercent: 40,
+                    memoryUsedBytes: 1 << 30, memoryTotalBytes: 4 << 30, processCPUSeconds: 0.5, processRSSBytes: 100 << 20,
+                    energy: [EnergyReading(component: "ram", joules: 3, source: .estimated("codecarbon-ram(process):0.1 GiB"))])
+            }, runId: "mr0")
+        let run = try #require(try await database.run(id: "lr"))
+        let summary = try #require(try await ResourceSummaryLoader.load(for: run, from: database))
+        #expect(summary.monitorRunIds == ["mr"])
+        #expect(abs(summary.totalJoules - 115) < 1e-4)
+    }
 }

@@ -87,14 +87,18 @@ public enum ResourceSummaryLoader {
         run: Run, recordings: [Run], requests: [ResourceSummary.TimedRequest], levels: [ResourceSummary.TimedLevel],
         window: ClosedRange<Double>, correct: Int?, database: ProctorDatabase
     ) async throws -> Loaded? {
-        // The recording started for this run first, then others in order, skipping any whose time
-        // overlaps one already taken: two recordings of one machine must not count its energy twice.
+        // The recording started for this run first, then others in order, skipping any that does not
+        // reach into the run's window (the previous run's, found by the search's one-second margin)
+        // and any whose time overlaps one already taken: two recordings of one machine must not count
+        // its energy twice.
         let ordered = recordings.filter { $0.monitor?.attachedRunId == run.id } + recordings.filter { $0.monitor?.attachedRunId != run.id }
         var chosen: [(run: Run, span: ClosedRange<Double>)] = []
         var samples: [ResourceSample] = []
         for recording in ordered {
             let recorded = ResourceTimeline(samples: try await database.resourceSamples(runId: recording.id))
-            guard let span = recorded.span, !chosen.contains(where: { $0.span.overlaps(span) }) else { continue }
+            guard let span = recorded.span, span.upperBound > window.lowerBound, span.lowerBound < window.upperBound,
+                !chosen.contains(where: { $0.span.overlaps(span) })
+            else { continue }
             chosen.append((recording, span))
             samples += recorded.samples
         }
