@@ -123,7 +123,7 @@ let package = Package(
                 "ProctorEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/train_lora.py")],
+            resources: [.copy("Resources/train_lora.py"), .copy("Resources/fetch_converter.py")],
             swiftSettings: strictSettings
         ),
         .target(

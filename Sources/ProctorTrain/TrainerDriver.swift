@@ -35,6 +35,8 @@ public struct TrainerDriver: Sendable {
         public var steps: [TrainingStep]
         /// The package versions reported.
         public var versions: [String: String]
+        /// The held-out losses reported (before training and after it).
+        public var heldOut: [TrainingStep] = []
     }
 
     /// Runs the trainer to its end, calling `onEvent` for each event.
@@ -61,6 +63,7 @@ public struct TrainerDriver: Sendable {
                 switch event {
                 case .versions(let versions): state.outcome.versions = versions
                 case .step(let step): state.outcome.steps.append(step)
+                case .heldOut(let step): state.outcome.heldOut.append(step)
                 case .saved(let adapter): state.outcome.adapter = adapter
                 case .error(let message): state.error = message
                 case .interrupted: state.interrupted = true

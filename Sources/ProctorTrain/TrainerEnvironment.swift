@@ -21,10 +21,14 @@ public struct TrainerEnvironment: Sendable {
         let cache = EnginePaths.cacheFolder(environment: environment)
         root = cache.appendingPathComponent("trainer-torch-2.13")
         adapters = cache.appendingPathComponent("adapters")
+        converter = cache.appendingPathComponent("llama.cpp-converter")
     }
 
     /// Where adapters, their training data and the exported base models are kept.
     public let adapters: URL
+
+    /// llama.cpp's LoRA-to-GGUF converter, fetched from the engine's own source package.
+    public let converter: URL
 
     /// The interpreter.
     public var python: URL { root.appendingPathComponent("bin/python") }
@@ -35,8 +39,13 @@ public struct TrainerEnvironment: Sendable {
 
     /// The bundled trainer script.
     public static func script() throws(ProctorError) -> String {
-        guard let url = Bundle.module.url(forResource: "train_lora", withExtension: "py") else {
-            throw ProctorError.badInput("Proctor's trainer script is missing from its resources", hint: "reinstall Proctor")
+        try resource("train_lora")
+    }
+
+    /// A bundled Python script's path.
+    static func resource(_ name: String) throws(ProctorError) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "py") else {
+            throw ProctorError.badInput("Proctor's \(name).py is missing from its resources", hint: "reinstall Proctor")
         }
         return url.path
     }
@@ -49,29 +58,10 @@ public struct TrainerEnvironment: Sendable {
         try FileManager.default.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true)
         let log = root.deletingLastPathComponent().appendingPathComponent("trainer-install.log")
         progress("creating the trainer's Python environment in \(root.path)")
-        try await step(["/usr/bin/env", "python3", "-m", "venv", root.path], log: log)
+        try await LoggedProcess.run(["/usr/bin/env", "python3", "-m", "venv", root.path], log: log)
         progress("installing \(Self.packages.joined(separator: " ")) (about 1.5 GB, once)")
-        try await step([root.appendingPathComponent("bin/pip").path, "install", "--disable-pip-version-check", "-q"] + Self.packages, log: log)
+        try await LoggedProcess.run(
+            [root.appendingPathComponent("bin/pip").path, "install", "--disable-pip-version-check", "-q"] + Self.packages, log: log)
         _ = FileManager.default.createFile(atPath: marker.path, contents: Data(Self.packages.joined(separator: "\n").utf8))
-    }
-
-    private func step(_ command: [String], log: URL) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
-        }
-        guard status == 0 else {
-            throw TrainerFailure(
-                status: status, message: "`\(command.joined(separator: " "))` failed", logTail: TrainerDriver.tail(of: log, lines: 20),
-                logFile: log.path)
-        }
     }
 }

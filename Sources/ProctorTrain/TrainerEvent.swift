@@ -6,7 +6,8 @@ public import ProctorCore
 ///
 /// ```json
 /// {"event": "versions", "versions": {"torch": "2.13.0", "peft": "0.21.0"}}
-/// {"event": "step", "step": 3, "loss": 1.234, "seconds": 27.5}
+/// {"event": "step", "step": 3, "loss": 1.234, "seconds": 27.5, "peak_rss": 2900000000}
+/// {"event": "eval", "step": 0, "loss": 1.456, "seconds": 12.0, "peak_rss": 2900000000}
 /// {"event": "saved", "adapter": "/path/to/adapter"}
 /// {"event": "error", "message": "out of memory"}
 /// ```
@@ -15,6 +16,8 @@ public enum TrainerEvent: Sendable, Hashable {
     case versions([String: String])
     /// A logged optimiser step.
     case step(TrainingStep)
+    /// The loss on the held-out examples after `step` steps (0: the base, before training).
+    case heldOut(TrainingStep)
     /// The adapter was written.
     case saved(adapter: String)
     /// The trainer failed and says why.
@@ -30,8 +33,14 @@ public enum TrainerEvent: Sendable, Hashable {
         var step: Int?
         var loss: Double?
         var seconds: Double?
+        var peakRSS: Int?
         var adapter: String?
         var message: String?
+
+        enum CodingKeys: String, CodingKey {
+            case event, versions, step, loss, seconds, adapter, message
+            case peakRSS = "peak_rss"
+        }
     }
 
     /// Reads one output line; anything that is not a known event is ``other(_:)``.
@@ -42,12 +51,13 @@ public enum TrainerEvent: Sendable, Hashable {
         }
         switch wire.event {
         case "versions": self = .versions(wire.versions ?? [:])
-        case "step":
+        case "step", "eval":
             guard let step = wire.step, let loss = wire.loss, loss.isFinite else {
                 self = .other(line)
                 return
             }
-            self = .step(TrainingStep(step: step, loss: loss, seconds: wire.seconds ?? 0))
+            let logged = TrainingStep(step: step, loss: loss, seconds: wire.seconds ?? 0, peakMemoryBytes: wire.peakRSS)
+            self = wire.event == "step" ? .step(logged) : .heldOut(logged)
         case "saved": self = wire.adapter.map { .saved(adapter: $0) } ?? .other(line)
         case "error": self = .error(wire.message ?? "the trainer failed without a message")
         case "interrupted": self = .interrupted

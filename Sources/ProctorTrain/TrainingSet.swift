@@ -15,28 +15,41 @@ public struct TrainingSet: Sendable {
 
     /// Splits `examples`: `heldOut` of them chosen by `seed`, the rest for training.
     ///
+    /// An example sharing an id or a question with the evaluation set is refused, unless
+    /// `dropOverlap` (for a bundled split whose source has a known duplicate, such as MATH's one
+    /// training problem that is also a test problem), when it is removed and the record says which.
+    ///
     /// - Throws: ``ProctorError/badInput(_:hint:)`` when an example shares an id or a question
     ///   (compared after trimming and folding whitespace and case) with `evaluation`, naming the
     ///   first few; or when there are too few examples.
-    public init(examples: [TrainingExample], heldOut count: Int, seed: UInt64, evaluation: (name: String, samples: [EvalSample])?) throws(ProctorError) {
-        guard examples.count > count else {
-            throw ProctorError.badInput(
-                "the data has \(examples.count) examples, too few to hold out \(count)", hint: "lower --held-out or give more data")
-        }
+    public init(
+        examples given: [TrainingExample], heldOut count: Int, seed: UInt64, evaluation: (name: String, samples: [EvalSample])?,
+        dropOverlap: Bool = false
+    ) throws(ProctorError) {
+        var examples = given
         if let evaluation {
             let ids = Set(evaluation.samples.map(\.id))
             let questions = Set(evaluation.samples.map { Self.hash(($0.messages.last { $0.role == .user })?.content ?? "") })
             let clashes = examples.filter { ids.contains($0.id) || questions.contains(Self.hash($0.question)) }
-            guard clashes.isEmpty else {
-                throw ProctorError.badInput(
-                    "\(clashes.count) training examples overlap the evaluation set \(evaluation.name) (by id or question text), "
-                        + "e.g. \(clashes.prefix(3).map(\.id).joined(separator: ", "))",
-                    hint: "remove them from the data: a model tuned on its test questions would be measured on what it memorised")
-            }
             overlapCheck =
                 "no overlap with \(evaluation.name): \(examples.count) examples checked against its \(evaluation.samples.count) samples by id and question hash"
+            if !clashes.isEmpty {
+                let named = clashes.prefix(3).map(\.id).joined(separator: ", ")
+                guard dropOverlap else {
+                    throw ProctorError.badInput(
+                        "\(clashes.count) training examples overlap the evaluation set \(evaluation.name) (by id or question text), e.g. \(named)",
+                        hint: "remove them from the data: a model tuned on its test questions would be measured on what it memorised")
+                }
+                let removed = Set(clashes.map(\.id))
+                examples.removeAll { removed.contains($0.id) }
+                overlapCheck += "; \(clashes.count) found there and removed (\(named)\(clashes.count > 3 ? ", …" : ""))"
+            }
         } else {
             overlapCheck = "not checked: no evaluation set named"
+        }
+        guard examples.count > count else {
+            throw ProctorError.badInput(
+                "the data has \(examples.count) examples, too few to hold out \(count)", hint: "lower --held-out or give more data")
         }
         var random = SplitMix64(seed: seed)
         var order = Array(examples.indices)

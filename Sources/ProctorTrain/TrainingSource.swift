@@ -8,8 +8,14 @@ public enum TrainingSource: Sendable, Hashable {
     /// GSM8K's 7,473 training problems, prompted as the `gsm8k_zeroshot_chat` protocol asks and
     /// answered with the dataset's solution (calculator annotations removed), ending `#### N`.
     case gsm8kTrain
+    /// MATH's 7,500 training problems, prompted as `math_zeroshot_boxed` asks and answered with
+    /// the dataset's solution, which ends in `\boxed{…}`.
+    case mathTrain
     /// A chat JSONL file.
     case file(String)
+
+    /// The bundled training splits, as `--data` names them.
+    public static let bundled = ["gsm8k:train", "math:train"]
 
     /// Reads `--data`.
     ///
@@ -17,11 +23,12 @@ public enum TrainingSource: Sendable, Hashable {
     public init(parsing text: String) throws(ProctorError) {
         switch text {
         case "gsm8k:train": self = .gsm8kTrain
+        case "math:train": self = .mathTrain
         case _ where text.hasSuffix(".jsonl"): self = .file(text)
         default:
             throw ProctorError.badInput(
                 "--data \(text) is neither a bundled training split nor a .jsonl file",
-                hint: "use gsm8k:train, or a chat JSONL file with one {\"messages\": [...]} per line")
+                hint: "use \(Self.bundled.joined(separator: " or ")), or a chat JSONL file with one {\"messages\": [...]} per line")
         }
     }
 
@@ -29,7 +36,30 @@ public enum TrainingSource: Sendable, Hashable {
     public var name: String {
         switch self {
         case .gsm8kTrain: "gsm8k:train"
+        case .mathTrain: "math:train"
         case .file(let path): path
+        }
+    }
+
+    /// The prompt protocol to evaluate `benchmark` with after training on this source: the one
+    /// whose prompts the training examples were written in, so that base and tuned are measured
+    /// on the format the adapter learned. `nil` leaves the benchmark's default.
+    public func evaluationProtocol(for benchmark: String) -> String? {
+        switch (self, benchmark) {
+        case (.gsm8kTrain, "gsm8k"): GSM8KProtocol.zeroShotChat.name
+        case (.mathTrain, "math"), (.mathTrain, "math500"): MathProtocol.zeroShotBoxed.name
+        default: nil
+        }
+    }
+
+    /// The evaluation set a bundled split must never overlap: its benchmark's test problems, as
+    /// the zero-shot protocol the training prompts use presents them (so question texts compare).
+    /// `nil` for a file, which names no benchmark.
+    public func evaluationSet() throws -> (name: String, samples: [EvalSample])? {
+        switch self {
+        case .gsm8kTrain: ("gsm8k/test", try GSM8KBenchmark(protocol: .zeroShotChat).samples())
+        case .mathTrain: ("math/test (MATH-500 included)", try MathBenchmark(split: .test, protocol: .zeroShotBoxed).samples())
+        case .file: nil
         }
     }
 
@@ -44,6 +74,13 @@ public enum TrainingSource: Sendable, Hashable {
                 TrainingExample(
                     id: "train-\(problem.index)", prompt: GSM8KProtocol.zeroShotChat.messages(for: problem),
                     completion: Self.withoutCalculatorAnnotations(problem.answer))
+            }
+            return (examples, loaded.info)
+        case .mathTrain:
+            let loaded = try MathDataset.loadTrain()
+            let examples = loaded.problems.map { problem in
+                TrainingExample(
+                    id: problem.uniqueId, prompt: MathProtocol.zeroShotBoxed.messages(for: problem), completion: problem.solution)
             }
             return (examples, loaded.info)
         case .file(let path):

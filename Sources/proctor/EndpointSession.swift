@@ -2,6 +2,7 @@ import Foundation
 import ProctorClient
 import ProctorCore
 import ProctorEngine
+import ProctorTrain
 
 /// Makes a target usable: starts the local engine when needed (and stops it afterwards), checks
 /// that the endpoint answers within 5 s, and learns the model id it reports.
@@ -20,20 +21,34 @@ enum EndpointSession {
         _ body: @Sendable (Ready) async throws -> Result
     ) async throws -> Result {
         switch target {
-        case .local:
+        case .local(let adapter):
             let paths = EnginePaths.default()
-            let engine = try await LocalEngine.installed(paths: paths, progress: { Terminal.info($0) })
-            if let running = DetachedServer.load(paths), running.isRunning, await running.isHealthy() {
+            let registry = AdapterRegistry()
+            if let adapter { _ = try registry.lookup(adapter) }
+            var engine = try await LocalEngine.installed(paths: paths, progress: { Terminal.info($0) })
+            var modelName = engine.manifest.modelName
+            if let adapter {
+                let served = try await registry.servable(adapter, engine: engine) { Terminal.info($0) }
+                engine.loraAdapter = served.path
+                modelName += "+" + adapter
+            }
+            // A server started by `proctor engine start` has no adapter.
+            if adapter == nil, let running = DetachedServer.load(paths), running.isRunning, await running.isHealthy() {
                 if !quiet { Terminal.info("using the local engine started with `proctor engine start` (port \(running.port))") }
                 var ready = try await probe(engine.endpoint(port: running.port), targetName: targetName)
                 ready.serverPid = Int(running.pid)
                 return try await body(ready)
             }
-            if !quiet { Terminal.info("starting the local engine (\(engine.manifest.modelName))…") }
+            if !quiet { Terminal.info("starting the local engine (\(modelName))…") }
             // More slots than cores only slows every answer down on a CPU-only engine.
             let parallel = min(max(concurrency, 1), ProcessInfo.processInfo.activeProcessorCount, 4)
             return try await engine.withServerProcess(parallel: parallel) { endpoint, pid in
-                var ready = try await probe(endpoint, targetName: targetName)
+                var named = endpoint
+                named.model = modelName
+                var ready = try await probe(named, targetName: targetName)
+                // The server reports its base model's id with or without the adapter; a run's model
+                // id names what answered, so that base and tuned runs (and cached answers) never mix.
+                if let adapter { ready.modelId = ready.modelId.map { "\($0)+\(adapter)" } }
                 ready.serverPid = Int(pid)
                 return try await body(ready)
             }

@@ -138,16 +138,18 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            try await tracing.around(quiet: output.json) { try await evaluate() }
+            try await tracing.around(quiet: output.json) { _ = try await evaluate() }
         }
     }
 
-    private func evaluate() async throws {
+    /// Runs what the arguments ask for and returns the ids of the runs it made, in order.
+    func evaluate() async throws -> [String] {
         let session = EvalSession(store: try storage.open())
         if let resume {
             try await resumeRun(resume, session: session)
-            return
+            return [resume]
         }
+        var made: [String] = []
         if let data {
             let definition = JSONLTaskDefinition(
                 path: data, promptField: promptField, labelField: labelField, system: system,
@@ -159,6 +161,7 @@ struct EvalCommand: AsyncParsableCommand {
                 runIds.append(try await start(task, model: model, session: session))
             }
             if task.isJudged { try await finishJudged(runIds, session: session) }
+            made += runIds
         }
         var runsByBenchmark: [String: [String]] = [:]
         for name in expandedBenchmarks {
@@ -169,8 +172,10 @@ struct EvalCommand: AsyncParsableCommand {
             }
             if (benchmark as? any JudgedBenchmark)?.isJudged == true { try await finishJudged(runIds, session: session) }
             runsByBenchmark[name] = runIds
+            made += runIds
         }
         if benchmarks.contains("mathchat") { try await reportMathChat(runsByBenchmark, session: session) }
+        return made
     }
 
     /// The benchmarks to run, `mathchat` expanded into its four tasks.

@@ -16,17 +16,22 @@ struct FinetuneCommand: AsyncParsableCommand {
         discussion: """
             The trainer runs in a Python environment Proctor installs under its cache on first use (torch's CPU \
             wheel, transformers, PEFT, TRL; about 1.5 GB). The training data never overlaps the evaluation set \
-            (checked by id and question text). Serving the adapter and comparing base and tuned are not built yet.
+            (checked by id and question text). The adapter is registered by its --name and converted to GGUF with \
+            llama.cpp's own converter: `--model local+NAME` serves the local engine with it. Its PEFT folder also \
+            works with vLLM: `vllm serve BASE --enable-lora --lora-modules NAME=FOLDER`.
+
+            With --eval, base and tuned are evaluated on the same samples and compared (paired, as `proctor compare`).
 
             Examples:
-              proctor finetune --base local --data gsm8k:train --steps 50
+              proctor finetune --base local --data gsm8k:train --steps 50 --name gsm8k-50 --eval gsm8k --limit 200
               proctor finetune --base local --data chats.jsonl --steps 20 --rank 8 --name support-v1
+              proctor eval gsm8k --model local --model local+gsm8k-50 --limit 50
             """)
 
     @Option(help: "The base model: local (the bundled engine's SmolLM2-135M-Instruct GGUF) or a Hugging Face model folder.")
     var base = "local"
 
-    @Option(help: "Training data: gsm8k:train, or a chat JSONL file with one {\"messages\": [...]} per line.")
+    @Option(help: "Training data: gsm8k:train, math:train, or a chat JSONL file with one {\"messages\": [...]} per line.")
     var data: String?
 
     @Option(help: "lora (qlora needs a GPU and bitsandbytes and is not offered yet).")
@@ -40,7 +45,10 @@ struct FinetuneCommand: AsyncParsableCommand {
     @Option(help: "Examples per step.") var batchSize = 4
     @Option(help: "Tokens per example at most.") var maxLength = 256
     @Option(help: "Examples held out for the validation loss.") var heldOut = 100
-    @Option(help: "Use only the first N examples (before the split).") var limit: Int?
+    @Option(help: "Use only the first N training examples (before the split).") var trainLimit: Int?
+    @Option(help: "After training, evaluate base and tuned on this benchmark and compare them (needs --base local).") var eval: String?
+    @Option(help: "With --eval: evaluate at most this many samples.") var limit: Int?
+    @Option(help: "With --eval: requests in flight at once.") var concurrency = 1
     @Option(help: "Seed for the split and the trainer.") var seed = 1234
     @Option(help: "Torch threads (default: the cores not already busy, at least 1).") var threads: Int?
     @Flag(help: "Only install the trainer's environment.") var installOnly = false
@@ -49,7 +57,7 @@ struct FinetuneCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard installOnly || data != nil else { throw ValidationError("name the training data with --data (gsm8k:train or FILE.jsonl)") }
+        guard installOnly || data != nil else { throw ValidationError("name the training data with --data (gsm8k:train, math:train or FILE.jsonl)") }
         guard method == "lora" else { throw ValidationError("--method \(method) is not offered yet; use lora") }
         for (value, option) in [(steps, "--steps"), (rank, "--rank"), (alpha, "--alpha"), (batchSize, "--batch-size"), (maxLength, "--max-length")]
         where value < 1 {
@@ -57,6 +65,13 @@ struct FinetuneCommand: AsyncParsableCommand {
         }
         if heldOut < 0 { throw ValidationError("--held-out must not be negative") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let name, !AdapterRegistry.isValidName(name) {
+            throw ValidationError("--name \(name): use letters, digits, '.', '_' and '-' (not starting with '.' or 'base-')")
+        }
+        if eval != nil, base != "local" {
+            throw ValidationError("--eval serves the adapter on the local engine, so it needs --base local")
+        }
+        if eval == nil, limit != nil { throw ValidationError("--limit applies to --eval; use --train-limit for the training data") }
     }
 
     func run() async throws {
@@ -74,10 +89,9 @@ struct FinetuneCommand: AsyncParsableCommand {
     private func train(_ environment: TrainerEnvironment) async throws {
         let source = try TrainingSource(parsing: data ?? "")
         var (examples, info) = try source.examples()
-        if let limit { examples = Array(examples.prefix(limit)) }
-        let evaluation: (String, [EvalSample])? =
-            source == .gsm8kTrain ? ("gsm8k/test", try GSM8KBenchmark(protocol: .zeroShotChat).samples()) : nil
-        let set = try TrainingSet(examples: examples, heldOut: heldOut, seed: UInt64(seed), evaluation: evaluation)
+        if let trainLimit { examples = Array(examples.prefix(trainLimit)) }
+        let set = try TrainingSet(examples: examples, heldOut: heldOut, seed: UInt64(seed), evaluation: try source.evaluationSet(),
+            dropOverlap: source != .file(data ?? ""))
         let (basePath, baseSHA256) = try await resolveBase()
         let database = try storage.open()
         let settings = LoRAHyperparameters(
@@ -98,8 +112,9 @@ struct FinetuneCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try TrainingSet.jsonLines(set.train).write(to: folder.appendingPathComponent("train.jsonl"))
         try TrainingSet.jsonLines(set.heldOut).write(to: folder.appendingPathComponent("held-out.jsonl"))
+        let baseFolder = base == "local" ? environment.adapters.appendingPathComponent("base-\(baseSHA256.prefix(16))").path : basePath
         let config: [String: Any] = [
-            "base": basePath, "base_export": environment.adapters.appendingPathComponent("base-\(baseSHA256.prefix(16))").path,
+            "base": basePath, "base_export": baseFolder,
             "train_file": folder.appendingPathComponent("train.jsonl").path,
             "held_out_file": set.heldOut.isEmpty ? "" : folder.appendingPathComponent("held-out.jsonl").path, "output_dir": folder.path,
             "steps": steps, "rank": rank, "alpha": alpha, "learning_rate": learningRate, "batch_size": batchSize, "max_length": maxLength,
@@ -129,15 +144,25 @@ struct FinetuneCommand: AsyncParsableCommand {
             finished.name = adapterName
             finished.trainerVersions = outcome.versions
             finished.losses = outcome.steps
+            finished.heldOutLosses = outcome.heldOut
+            Terminal.endProgress()
             if let adapter = outcome.adapter {
                 finished.adapterPath = adapter
                 let weights = URL(fileURLWithPath: adapter).appendingPathComponent("adapter_model.safetensors")
                 finished.adapterSHA256 = (try? Data(contentsOf: weights)).map(FileDigest.sha256)
+                finished.servedAdapter = try await register(
+                    RegisteredAdapter(
+                        name: adapterName, runId: run.id, base: base, baseSHA256: baseSHA256, baseFolder: baseFolder, peftPath: adapter))
             }
             run.specification = .finetune(finished)
             try await database.update(run)
-            Terminal.endProgress()
             Terminal.out(output.json ? try await RunView.load(run, from: database).json() : FinetuneText.text(run: run, specification: finished))
+            if let eval {
+                try await FinetuneEvaluation(
+                    benchmark: eval, adapter: adapterName, promptProtocol: source.evaluationProtocol(for: eval), limit: limit,
+                    concurrency: concurrency, storage: storage, json: output.json
+                ).run()
+            }
         } catch is Interrupted {
             Terminal.endProgress()
             // The lifecycle recorded the interruption with the specification it started with; put
@@ -150,6 +175,21 @@ struct FinetuneCommand: AsyncParsableCommand {
             Terminal.info("interrupted; the trainer was stopped and run \(run.id) is marked interrupted (its loss curve so far is stored)")
             throw ExitCode(130)
         }
+    }
+
+    /// Registers the adapter by name and, for the local engine's base, converts it to the GGUF the
+    /// engine serves.
+    private func register(_ adapter: RegisteredAdapter) async throws -> ServedAdapter? {
+        let registry = AdapterRegistry()
+        try registry.register(adapter)
+        guard base == "local" else {
+            Terminal.info("adapter \(adapter.name) registered; serve it beside its base, e.g. vLLM --enable-lora --lora-modules \(adapter.name)=\(adapter.peftPath)")
+            return nil
+        }
+        let engine = try await LocalEngine.installed(progress: { Terminal.info($0) })
+        let served = try await registry.servable(adapter.name, engine: engine) { Terminal.info($0) }
+        Terminal.info("adapter \(adapter.name) registered: evaluate it with --model local+\(adapter.name)")
+        return served
     }
 
     /// The base's weights file and its SHA-256: the engine's GGUF for `local`, else the folder's

@@ -22,8 +22,12 @@ final class FinetuneProgress: Sendable {
 
     func handle(_ event: TrainerEvent) {
         guard case .step(let step) = event else {
-            if case .versions(let versions) = event {
-                record { $0.trainerVersions = versions }
+            switch event {
+            case .versions(let versions): record { $0.trainerVersions = versions }
+            case .heldOut(let loss):
+                record { $0.heldOutLosses.append(loss) }
+                if !quiet { Terminal.info("held-out loss \(Format.fixed(loss.loss, 3)) \(loss.step == 0 ? "before training" : "after \(loss.step) steps")") }
+            default: break
             }
             return
         }

@@ -24,8 +24,20 @@ enum FinetuneText {
                         ? "(\(Format.fixed((last.seconds - first.seconds) / Double(last.step - first.step), 2)) s per step after the first)"
                         : "(\(Format.fixed(last.seconds, 1)) s to the first step, loading included)"))
         }
+        if let before = specification.heldOutLosses.first, let after = specification.heldOutLosses.last, after.step > before.step {
+            lines.append(
+                "held out     loss \(Format.fixed(before.loss, 3)) before training → \(Format.fixed(after.loss, 3)) after \(after.step) steps "
+                    + "(\(specification.data.heldOutExamples) examples never trained on)")
+        }
+        if let peak = (specification.losses + specification.heldOutLosses).compactMap(\.peakMemoryBytes).max() {
+            lines.append("memory       trainer peak RSS \(ResourceText.bytes(Double(peak)))")
+        }
         if let path = specification.adapterPath {
             lines.append("adapter      \(Format.plain(path)) sha256 \(specification.adapterSHA256?.prefix(16) ?? "?")")
+        }
+        if let served = specification.servedAdapter {
+            lines.append("served       \(Format.plain(served.path)) sha256 \(served.sha256.prefix(16)) · \(Format.plain(served.converter))")
+            lines.append("             evaluate with --model local+\(Format.plain(specification.name))")
         }
         return lines.joined(separator: "\n")
     }

@@ -2,13 +2,15 @@ import ArgumentParser
 import Foundation
 import ProctorClient
 import ProctorCore
+import ProctorTrain
 
 /// `--model` and the options that refine it, shared by every command that talks to a server.
 struct TargetOptions: ParsableArguments {
     @Option(
         name: .customLong("model"),
         help: ArgumentHelp(
-            "`local` (the bundled engine), a name from the config file, or a base URL such as http://host:8000/v1; "
+            "`local` (the bundled engine), `local+NAME` (it with a LoRA adapter from `proctor finetune --name NAME`), "
+                + "a name from the config file, or a base URL such as http://host:8000/v1; "
                 + "`eval` takes several, one run each.",
             valueName: "model"))
     var models: [String] = []
@@ -27,8 +29,8 @@ struct TargetOptions: ParsableArguments {
 
     /// What the target names.
     enum Target {
-        /// The bundled engine.
-        case local
+        /// The bundled engine, with a registered LoRA adapter for `local+NAME`.
+        case local(adapter: String? = nil)
         /// A URL, with the model name if one was given.
         case url(String, modelName: String?, apiKeyEnv: String?)
         /// A named endpoint from the config file.
@@ -45,7 +47,15 @@ struct TargetOptions: ParsableArguments {
 
     /// Resolves `target` as `--model` (or `--judge`) takes it: `local`, a URL, or a name in `config`.
     static func resolve(_ target: String, modelName: String?, apiKeyEnv: String?, config: String) throws -> Target {
-        if target == "local" { return .local }
+        if target == "local" { return .local() }
+        if target.hasPrefix("local+") {
+            let name = String(target.dropFirst("local+".count))
+            guard AdapterRegistry.isValidName(name) else {
+                throw ProctorError.badInput(
+                    "'\(target)' does not name an adapter", hint: "use local+NAME with the --name given to `proctor finetune`")
+            }
+            return .local(adapter: name)
+        }
         if target.hasPrefix("http://") || target.hasPrefix("https://") {
             return .url(target, modelName: modelName, apiKeyEnv: apiKeyEnv)
         }

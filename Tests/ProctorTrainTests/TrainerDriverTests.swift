@@ -17,15 +17,19 @@ struct TrainerDriverTests {
             logFile: FileManager.default.temporaryDirectory.appendingPathComponent("trainer-\(UUID().uuidString).log"))
     }
 
-    @Test("events arrive as printed; the outcome has every step, the versions and the adapter")
+    @Test("events arrive as printed; the outcome has every step, the held-out losses, the versions and the adapter")
     func success() async throws {
         let seen = Mutex<[TrainerEvent]>([])
         let outcome = try await driver("ok").run { event in seen.withLock { $0.append(event) } }
         #expect(outcome.steps == [TrainingStep(step: 1, loss: 2, seconds: 0.1), TrainingStep(step: 2, loss: 1, seconds: 0.2), TrainingStep(step: 3, loss: 2.0 / 3, seconds: 0.30000000000000004)])
         #expect(outcome.versions == ["torch": "fake", "peft": "fake"])
         #expect(outcome.adapter == "/tmp/adapter")
+        #expect(
+            outcome.heldOut == [
+                TrainingStep(step: 0, loss: 3, seconds: 0.05, peakMemoryBytes: 1000), TrainingStep(step: 3, loss: 1.5, seconds: 0.35, peakMemoryBytes: 2000),
+            ])
         let events = seen.withLock { $0 }
-        #expect(events.count == 6)
+        #expect(events.count == 8)
         #expect(events[1] == .other("a library warning that reached standard output"))
     }
 
@@ -67,6 +71,9 @@ struct TrainerDriverTests {
     func events() {
         #expect(TrainerEvent(line: #"{"event": "step", "step": 3, "loss": 1.5, "seconds": 2}"#) == .step(TrainingStep(step: 3, loss: 1.5, seconds: 2)))
         #expect(TrainerEvent(line: #"{"event": "step", "step": 3}"#) == .other(#"{"event": "step", "step": 3}"#))
+        #expect(
+            TrainerEvent(line: #"{"event": "eval", "step": 0, "loss": 1.25, "seconds": 4, "peak_rss": 2048}"#)
+                == .heldOut(TrainingStep(step: 0, loss: 1.25, seconds: 4, peakMemoryBytes: 2048)))
         #expect(TrainerEvent(line: #"{"event": "saved", "adapter": "a"}"#) == .saved(adapter: "a"))
         #expect(TrainerEvent(line: #"{"event": "error"}"#) == .error("the trainer failed without a message"))
         #expect(TrainerEvent(line: "Loading checkpoint shards") == .other("Loading checkpoint shards"))

@@ -36,6 +36,26 @@ struct TrainingDataTests {
         #expect(try TrainingSet(examples: examples, heldOut: 100, seed: 8, evaluation: nil).heldOut.map(\.id) != set.heldOut.map(\.id))
     }
 
+    @Test("math:train: the zero-shot boxed prompt and the solution; the one training problem that is also a test problem is removed and named")
+    func math() throws {
+        let source = try TrainingSource(parsing: "math:train")
+        let (examples, info) = try source.examples()
+        #expect(examples.count == 7500)
+        #expect(info.sha256 == MathDataset.trainSHA256)
+        let problem = try MathDataset.loadTrain().problems[0]
+        #expect(examples[0].id == problem.uniqueId)
+        #expect(examples[0].prompt == MathProtocol.zeroShotBoxed.messages(for: problem))
+        #expect(examples[0].completion == problem.solution)
+        #expect(examples.allSatisfy { $0.completion.contains("\\boxed") || $0.completion.contains("\\fbox") })
+        let evaluation = try #require(try source.evaluationSet())
+        #expect(evaluation.samples.count == 5000)
+        #expect(throws: ProctorError.self) { try TrainingSet(examples: examples, heldOut: 100, seed: 1, evaluation: evaluation) }
+        let set = try TrainingSet(examples: examples, heldOut: 100, seed: 1, evaluation: evaluation, dropOverlap: true)
+        #expect(set.train.count + set.heldOut.count == 7499)
+        #expect(!(set.train + set.heldOut).contains { $0.id == "train/geometry/6032.json" })
+        #expect(set.overlapCheck.hasSuffix("1 found there and removed (train/geometry/6032.json)"), "\(set.overlapCheck)")
+    }
+
     private func write(_ text: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("train-\(UUID().uuidString).jsonl")
         try text.write(to: url, atomically: true, encoding: .utf8)

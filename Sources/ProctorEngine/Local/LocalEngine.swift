@@ -20,6 +20,8 @@ public struct LocalEngine: Sendable {
     public let manifest: EngineManifest
     /// How long the model may take to load. Default 120 s.
     public var startTimeout: Duration = .seconds(120)
+    /// A LoRA adapter in GGUF form that the server applies to every request (`--lora`).
+    public var loraAdapter: String?
 
     /// An engine from an existing installation.
     public init(paths: EnginePaths, manifest: EngineManifest) {
@@ -52,7 +54,7 @@ public struct LocalEngine: Sendable {
             "--model", manifest.modelFile, "--host", "127.0.0.1", "--port", String(port),
             "--parallel", String(parallel), "--ctx-size", String(parallel * contextPerSlot),
             "--threads", String(ProcessInfo.processInfo.activeProcessorCount), "--poll", "0", "--no-webui",
-        ]
+        ] + (loraAdapter.map { ["--lora", $0] } ?? [])
     }
 
     /// Starts a server, runs `body` with its endpoint, and stops the server however `body` ends

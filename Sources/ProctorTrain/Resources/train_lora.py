@@ -11,6 +11,7 @@ to the output (`base/`), since PEFT cannot save an adapter over a model still ma
 """
 import json
 import os
+import resource
 import signal
 import sys
 import time
@@ -60,12 +61,17 @@ def main() -> int:
     train = datasets.load_dataset("json", data_files=config["train_file"], split="train")
     held_out = datasets.load_dataset("json", data_files=config["held_out_file"], split="train") if config.get("held_out_file") else None
 
+    def peak_rss():
+        # ru_maxrss is in KiB on Linux.
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
     class Events(transformers.TrainerCallback):
         def on_log(self, args, state, control, logs=None, **kwargs):
             if logs and "loss" in logs:
-                say(event="step", step=state.global_step, loss=float(logs["loss"]), seconds=time.monotonic() - start)
+                say(event="step", step=state.global_step, loss=float(logs["loss"]), seconds=time.monotonic() - start, peak_rss=peak_rss())
             if logs and "eval_loss" in logs:
-                say(event="eval", step=state.global_step, loss=float(logs["eval_loss"]))
+                say(event="eval", step=state.global_step, loss=float(logs["eval_loss"]), seconds=time.monotonic() - start,
+                    peak_rss=peak_rss())
 
     arguments = trl.SFTConfig(
         output_dir=config["output_dir"], max_steps=int(config["steps"]), per_device_train_batch_size=int(config["batch_size"]),
@@ -78,9 +84,11 @@ def main() -> int:
     trainer = trl.SFTTrainer(
         model=model, args=arguments, train_dataset=train, eval_dataset=held_out, processing_class=tokenizer, peft_config=lora,
         callbacks=[Events()])
+    if held_out is not None:
+        trainer.evaluate()  # the base's held-out loss (step 0), reported by the callback
     trainer.train()
     if held_out is not None:
-        trainer.evaluate()  # the callback reports the held-out loss
+        trainer.evaluate()  # the tuned model's held-out loss
     adapter = os.path.join(config["output_dir"], "adapter")
     trainer.model.save_pretrained(adapter)
     say(event="saved", adapter=adapter)
