@@ -212,7 +212,7 @@ let package = Package(
             dependencies: ["ProctorTelemetry", "ProctorTestSupport", .product(name: "Tracing", package: "swift-distributed-tracing")],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ProctorTrainTests", dependencies: ["ProctorTrain", "ProctorCore", "ProctorBenchmarks"], exclude: ["Fixtures"],
+            name: "ProctorTrainTests", dependencies: ["ProctorTrain", "ProctorCore", "ProctorBenchmarks", "ProctorEngine"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(name: "CProctorSchedulingTests", dependencies: ["CProctorScheduling"], swiftSettings: strictSettings),
         .testTarget(

@@ -25,7 +25,7 @@ final class FinetuneProgress: Sendable {
             switch event {
             case .versions(let versions): record { $0.trainerVersions = versions }
             case .heldOut(let loss):
-                record { $0.heldOutLosses.append(loss) }
+                record { $0.heldOutLosses = ($0.heldOutLosses ?? []) + [loss] }
                 if !quiet { Terminal.info("held-out loss \(Format.fixed(loss.loss, 3)) \(loss.step == 0 ? "before training" : "after \(loss.step) steps")") }
             default: break
             }

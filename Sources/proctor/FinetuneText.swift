@@ -24,12 +24,12 @@ enum FinetuneText {
                         ? "(\(Format.fixed((last.seconds - first.seconds) / Double(last.step - first.step), 2)) s per step after the first)"
                         : "(\(Format.fixed(last.seconds, 1)) s to the first step, loading included)"))
         }
-        if let before = specification.heldOutLosses.first, let after = specification.heldOutLosses.last, after.step > before.step {
+        if let before = specification.heldOutLosses?.first, let after = specification.heldOutLosses?.last, after.step > before.step {
             lines.append(
                 "held out     loss \(Format.fixed(before.loss, 3)) before training → \(Format.fixed(after.loss, 3)) after \(after.step) steps "
                     + "(\(specification.data.heldOutExamples) examples never trained on)")
         }
-        if let peak = (specification.losses + specification.heldOutLosses).compactMap(\.peakMemoryBytes).max() {
+        if let peak = (specification.losses + (specification.heldOutLosses ?? [])).compactMap(\.peakMemoryBytes).max() {
             lines.append("memory       trainer peak RSS \(ResourceText.bytes(Double(peak)))")
         }
         if let path = specification.adapterPath {

@@ -59,7 +59,7 @@ struct FinetuneCommandTests {
             #expect(specification.losses.map(\.step) == [1, 2])
             #expect(specification.losses.allSatisfy { $0.loss.isFinite && $0.loss > 0 })
             #expect(specification.trainerVersions["peft"]?.hasPrefix("0.21") == true)
-            #expect(specification.heldOutLosses.map(\.step) == [0, 2])
+            #expect(specification.heldOutLosses?.map(\.step) == [0, 2])
             #expect(specification.losses.allSatisfy { ($0.peakMemoryBytes ?? 0) > 100_000_000 })
             let adapter = try #require(specification.adapterPath)
             #expect(FileManager.default.fileExists(atPath: adapter + "/adapter_model.safetensors"))

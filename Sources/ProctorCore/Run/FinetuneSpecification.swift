@@ -18,8 +18,9 @@ public struct FinetuneSpecification: Codable, Sendable, Hashable {
     /// The loss at every logged step, as it arrived.
     public var losses: [TrainingStep]
     /// The loss on the held-out examples before training (step 0, the base) and after it (the
-    /// last step): the adapter's effect on data it never saw.
-    public var heldOutLosses: [TrainingStep] = []
+    /// last step): the adapter's effect on data it never saw. `nil` in runs recorded before
+    /// Proctor measured it.
+    public var heldOutLosses: [TrainingStep]?
     /// The adapter written, once training finished.
     public var adapterPath: String?
     /// SHA-256 of the adapter file.
