@@ -34,7 +34,7 @@ struct FinetuneCommand: AsyncParsableCommand {
     @Option(help: "Training data: gsm8k:train, math:train, or a chat JSONL file with one {\"messages\": [...]} per line.")
     var data: String?
 
-    @Option(help: "lora (qlora needs a GPU and bitsandbytes and is not offered yet).")
+    @Option(help: "lora, or qlora (a 4-bit NF4 base through bitsandbytes; needs a CUDA GPU and bitsandbytes in the trainer's environment).")
     var method = "lora"
 
     @Option(help: "The adapter's name (default: the run id).") var name: String?
@@ -58,7 +58,7 @@ struct FinetuneCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard installOnly || data != nil else { throw ValidationError("name the training data with --data (gsm8k:train, math:train or FILE.jsonl)") }
-        guard method == "lora" else { throw ValidationError("--method \(method) is not offered yet; use lora") }
+        guard ["lora", "qlora"].contains(method) else { throw ValidationError("--method \(method) is not offered; use lora or qlora") }
         for (value, option) in [(steps, "--steps"), (rank, "--rank"), (alpha, "--alpha"), (batchSize, "--batch-size"), (maxLength, "--max-length")]
         where value < 1 {
             throw ValidationError("\(option) must be at least 1")
@@ -118,13 +118,13 @@ struct FinetuneCommand: AsyncParsableCommand {
             "train_file": folder.appendingPathComponent("train.jsonl").path,
             "held_out_file": set.heldOut.isEmpty ? "" : folder.appendingPathComponent("held-out.jsonl").path, "output_dir": folder.path,
             "steps": steps, "rank": rank, "alpha": alpha, "learning_rate": learningRate, "batch_size": batchSize, "max_length": maxLength,
-            "seed": seed, "threads": settings.threads,
+            "seed": seed, "threads": settings.threads, "method": method,
         ]
         let configFile = folder.appendingPathComponent("config.json")
         try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys]).write(to: configFile)
         if !output.json {
             Terminal.info(
-                "run \(run.id): LoRA on \(base) with \(set.train.count) examples of \(source.name) (\(set.heldOut.count) held out), "
+                "run \(run.id): \(method == "qlora" ? "QLoRA" : "LoRA") on \(base) with \(set.train.count) examples of \(source.name) (\(set.heldOut.count) held out), "
                     + "\(steps) steps, \(settings.threads) threads; \(set.overlapCheck)")
         }
         let driver = TrainerDriver(

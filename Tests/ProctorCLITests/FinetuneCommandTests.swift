@@ -17,7 +17,7 @@ struct FinetuneCommandTests {
         try await withTemporaryDirectory { directory in
             for (arguments, message) in [
                 (["finetune"], "name the training data with --data"),
-                (["finetune", "--data", "gsm8k:train", "--method", "qlora"], "--method qlora is not offered yet"),
+                (["finetune", "--data", "gsm8k:train", "--method", "dora"], "--method dora is not offered; use lora or qlora"),
                 (["finetune", "--data", "gsm8k:train", "--steps", "0"], "--steps must be at least 1"),
                 (["finetune", "--data", "gsm8k:train", "--name", "../x"], "--name ../x: use letters"),
                 (["finetune", "--data", "gsm8k:train", "--limit", "5"], "--limit applies to --eval; use --train-limit"),
@@ -89,6 +89,28 @@ struct FinetuneCommandTests {
             #expect(tuned.contains { baseText[$0.sampleId] != $0.response }, "the adapter did not change any answer")
             #expect(output.stderr.contains("comparing base \(evaluations[0].id) with tuned \(evaluations[1].id)"), "\(output.stderr)")
             #expect(output.stdout.contains("gsm8k"), "\(output.stdout)")
+        }
+    }
+
+    @Test(
+        "--method qlora on a machine without a CUDA GPU fails with the trainer's reason, and the run is marked failed",
+        .enabled(if: LocalEngineFixture.enabled && TrainerEnvironment().isInstalled, "needs the local engine and the trainer environment (scripts/test.sh)"))
+    func qloraWithoutGPU() async throws {
+        try await withTemporaryDirectory { directory in
+            let output = try await cli.run(
+                [
+                    "finetune", "--base", "local", "--data", "gsm8k:train", "--train-limit", "8", "--held-out", "2", "--steps", "1",
+                    "--method", "qlora", "--name", "qlora-\(UUID().uuidString.prefix(8))", "--threads", "1",
+                ], directory: directory)
+            #expect(output.status != 0)
+            #expect(output.stderr.contains("--method qlora needs a CUDA GPU"), "\(output.stderr)")
+            let database = try ProctorDatabase(path: directory.appendingPathComponent("proctor.db").path)
+            let run = try #require(try await database.runs().first { $0.kind == .finetune })
+            #expect(run.status == .failed)
+            #expect(run.finetune?.method == "qlora")
+            if let name = run.finetune?.name, !name.isEmpty {
+                try? FileManager.default.removeItem(at: TrainerEnvironment().adapters.appendingPathComponent(name))
+            }
         }
     }
 }

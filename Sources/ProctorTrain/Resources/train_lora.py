@@ -1,5 +1,6 @@
 """Proctor's LoRA trainer: Hugging Face TRL's SFTTrainer with a PEFT LoRA adapter, on the CPU or
-whatever device PyTorch finds. Proctor runs it in its managed environment and follows the JSON
+whatever device PyTorch finds; with `"method": "qlora"`, on a base quantised to 4 bits by
+bitsandbytes (a CUDA GPU only). Proctor runs it in its managed environment and follows the JSON
 events it prints on standard output (one per line); everything else goes to standard error.
 
 usage: train_lora.py CONFIG.json
@@ -33,6 +34,17 @@ def main() -> int:
     import datasets
 
     torch.set_num_threads(threads)
+    method = config.get("method", "lora")
+    if method == "qlora":
+        # QLoRA: the base quantised to 4-bit NF4 by bitsandbytes, which needs a CUDA GPU.
+        if not torch.cuda.is_available():
+            say(event="error", message="--method qlora needs a CUDA GPU, and PyTorch finds none here; use --method lora")
+            return 2
+        try:
+            import bitsandbytes  # noqa: F401
+        except ImportError:
+            say(event="error", message=f"--method qlora needs bitsandbytes: {sys.executable} -m pip install bitsandbytes")
+            return 2
     say(event="versions", versions={
         "python": sys.version.split()[0], "torch": torch.__version__, "transformers": transformers.__version__,
         "peft": peft.__version__, "trl": trl.__version__, "datasets": datasets.__version__})
@@ -56,7 +68,13 @@ def main() -> int:
         base = base_dir
     say(event="base", path=base, seconds=time.monotonic() - start)
 
-    model = transformers.AutoModelForCausalLM.from_pretrained(base, torch_dtype=torch.float32)
+    if method == "qlora":
+        quantization = transformers.BitsAndBytesConfig(
+            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True, bnb_4bit_compute_dtype=torch.bfloat16)
+        model = transformers.AutoModelForCausalLM.from_pretrained(base, quantization_config=quantization, device_map={"": 0})
+        model = peft.prepare_model_for_kbit_training(model)
+    else:
+        model = transformers.AutoModelForCausalLM.from_pretrained(base, torch_dtype=torch.float32)
     tokenizer = transformers.AutoTokenizer.from_pretrained(base)
     train = datasets.load_dataset("json", data_files=config["train_file"], split="train")
     held_out = datasets.load_dataset("json", data_files=config["held_out_file"], split="train") if config.get("held_out_file") else None
