@@ -55,7 +55,7 @@ final class ChatResponseReader: HTTPClientResponseDelegate {
     func didReceiveHead(task: HTTPClient.Task<Completion>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
         headReceived.store(true, ordering: .releasing)
         if head.status == .ok {
-            state.value.answer = ChatAnswerAssembler(url: url, streaming: streaming)
+            state.value.answer = ChatAnswerAssembler(url: url, streaming: streaming, contentType: head.headers.first(name: "Content-Type"))
         } else {
             let retryAfter = head.headers.first(name: "Retry-After").flatMap { RetryAfter.parse($0) }
             state.value.refusal = Refusal(status: Int(head.status.code), retryAfter: retryAfter)

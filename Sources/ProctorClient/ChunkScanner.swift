@@ -53,6 +53,8 @@ struct ChunkScanner {
                     }) else { throw Unexpected() }
                 } else if scanner.key(key, is: "finish_reason") {
                     chunk.finishReason = try scanner.readStringOrNull()
+                } else if scanner.key(key, is: "index") {
+                    _ = try scanner.readInteger()
                 } else {
                     try scanner.skipValue()
                 }
@@ -99,6 +101,8 @@ struct ChunkScanner {
             }
             return true
         }) else { throw Unexpected() }
+        // A negative or absurd count is for the general parser to name.
+        guard (0...ChatChunk.maximumTokens).contains(prompt), (0...ChatChunk.maximumTokens).contains(completion) else { throw Unexpected() }
         chunk.usage = .init(promptTokens: prompt, completionTokens: completion)
     }
 
@@ -210,22 +214,27 @@ struct ChunkScanner {
             guard byte >= 0x20 else { throw Unexpected() }
             index += 1
         }
+        // Invalid UTF-8 is for the general parser to refuse, never to be repaired into U+FFFD.
         if peek() == UInt8(ascii: "\"") {
             defer { index += 1 }
-            return String(decoding: bytes[start..<index], as: UTF8.self)
+            guard let text = String(validating: bytes[start..<index], as: UTF8.self) else { throw Unexpected() }
+            return text
         }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+        guard let head = String(validating: bytes[start..<index], as: UTF8.self) else { throw Unexpected() }
+        scalars.append(contentsOf: head.unicodeScalars)
         var raw: [UInt8] = []
         while true {
             guard let byte = peek() else { throw Unexpected() }
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+                guard let tail = String(validating: raw, as: UTF8.self) else { throw Unexpected() }
+                scalars.append(contentsOf: tail.unicodeScalars)
                 return String(scalars)
             case UInt8(ascii: "\\"):
-                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+                guard let part = String(validating: raw, as: UTF8.self) else { throw Unexpected() }
+                scalars.append(contentsOf: part.unicodeScalars)
                 raw.removeAll(keepingCapacity: true)
                 scalars.append(try readEscape())
             default:

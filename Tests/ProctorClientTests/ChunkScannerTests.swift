@@ -15,7 +15,7 @@ struct ChunkScannerTests {
     ])
     func matchesFoundation(payload: String) throws {
         let fast = try #require(ChunkScanner.scan(payload.utf8))
-        let reference = try #require(ChatChunk(json: Data(payload.utf8)))
+        let reference = try ChatChunk(json: Data(payload.utf8))
         #expect(fast.model == reference.model)
         #expect(fast.hasChoices == reference.hasChoices)
         #expect(fast.content == reference.content)
@@ -32,9 +32,38 @@ struct ChunkScannerTests {
     }
 
     @Test func errorPayloadStillParses() throws {
-        let chunk = try #require(ChatChunk(payload: Array(#"{"error":{"message":"overloaded"}}"#.utf8)))
+        let chunk = try ChatChunk(payload: Array(#"{"error":{"message":"overloaded"}}"#.utf8))
         #expect(chunk.errorMessage == "overloaded")
-        #expect(ChatChunk(payload: Array("{not json".utf8)) == nil)
+        #expect(throws: ChunkShapeError(field: nil, problem: "is not JSON")) { try ChatChunk(payload: Array("{not json".utf8)) }
+    }
+
+    @Test("a field with the wrong type is an error naming the field, never an empty answer", arguments: [
+        (#"{"choices": 7}"#, "choices is not a list"),
+        (#"{"choices":[{"index":"zero","delta":{"content":"x"}}]}"#, "choices[0].index is not an integer"),
+        (#"{"choices":[{"index":0,"delta":{"content":42}}]}"#, "choices[0].delta.content is not a string"),
+        (#"{"choices":[{"delta":"text"}]}"#, "choices[0].delta is not an object"),
+        (#"{"choices":[7]}"#, "choices[0] is not an object"),
+        (#"{"choices":[{"delta":{},"finish_reason":1}]}"#, "choices[0].finish_reason is not a string"),
+        (#"{"model":5,"choices":[]}"#, "model is not a string"),
+        (#"{"choices":[],"usage":{"completion_tokens":-5}}"#, "usage.completion_tokens is -5, not a token count"),
+        (#"{"choices":[],"usage":{"completion_tokens":1000000000000000}}"#, "usage.completion_tokens is 1000000000000000, not a token count"),
+        (#"{"choices":[],"usage":{"prompt_tokens":true}}"#, "usage.prompt_tokens is not an integer"),
+        (#"{"choices":[],"usage":"lots"}"#, "usage is not an object"),
+        ("[1,2]", "the payload is not a JSON object"),
+    ])
+    func wrongTypes(payload: String, message: String) {
+        do {
+            _ = try ChatChunk(payload: Array(payload.utf8))
+            Issue.record("\(payload) was accepted")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test("null choices and null fields are absent, not wrong")
+    func nulls() throws {
+        let chunk = try ChatChunk(payload: Array(#"{"model":null,"choices":null,"usage":null,"error":null}"#.utf8))
+        #expect(!chunk.hasChoices && chunk.model == nil && chunk.usage == nil && chunk.errorMessage == nil)
     }
 
     @Test("request bodies are valid JSON with every parameter")
