@@ -73,7 +73,7 @@ public enum JTLImport {
                     ? RequestTimings(chunkArrivals: [Double(row.latency) / 1000, elapsed].filter { $0 > 0 }, completed: elapsed)
                     : nil,
                 promptTokens: nil, outputTokens: nil, httpStatus: Int(row.responseCode),
-                errorKind: row.success ? nil : (row.responseCode.isEmpty ? "failed" : "http_\(row.responseCode)"))
+                errorKind: row.success ? nil : JMeterResponseCode.errorKind(row.responseCode))
             accumulator.add(sample)
             requests.append(sample)
         }
