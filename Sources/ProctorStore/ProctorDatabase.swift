@@ -69,4 +69,10 @@ extension ProctorDatabase {
     public func journalMode() async throws -> String? {
         try await writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
     }
+
+    /// SQLite's own check of the file: `["ok"]`, or what it found wrong. Used after faults (a
+    /// process killed mid-write, a full disk) to show the store is intact.
+    public func integrityCheck() async throws -> [String] {
+        try await writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
 }

@@ -31,10 +31,10 @@ extension EvalCommand {
                     runIds: runIds, target: judgeTarget, targetName: name, attempts: judging.judgeAttempts,
                     timeout: generation.requestTimeout(default: 600), session: session, quiet: output.json)
             }
-        } catch is Interrupted {
+        } catch let interruption as Interrupted {
             Terminal.info(
                 "interrupted while judging; every finished judgment is stored. Resume with: proctor eval --resume \(runIds[0]) --store \(storage.store)")
-            throw ExitCode(130)
+            throw ExitCode(interruption.exitCode)
         }
     }
 

@@ -306,11 +306,11 @@ struct EvalCommand: AsyncParsableCommand {
                     SummaryReport.text(run: finished, specification: specification, summary: summary)
                         + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
             }
-        } catch is Interrupted {
+        } catch let interruption as Interrupted {
             printer.finish()
             Terminal.info(
                 "interrupted; every finished answer is stored. Resume with: proctor eval --resume \(run.id) --store \(storage.store)")
-            throw ExitCode(130)
+            throw ExitCode(interruption.exitCode)
         }
     }
 }

@@ -163,7 +163,7 @@ struct FinetuneCommand: AsyncParsableCommand {
                     concurrency: concurrency, storage: storage, json: output.json
                 ).run()
             }
-        } catch is Interrupted {
+        } catch let interruption as Interrupted {
             Terminal.endProgress()
             // The lifecycle recorded the interruption with the specification it started with; put
             // back the steps that arrived.
@@ -173,7 +173,7 @@ struct FinetuneCommand: AsyncParsableCommand {
                 try await database.update(stopped)
             }
             Terminal.info("interrupted; the trainer was stopped and run \(run.id) is marked interrupted (its loss curve so far is stored)")
-            throw ExitCode(130)
+            throw ExitCode(interruption.exitCode)
         }
     }
 

@@ -63,10 +63,10 @@ struct JudgeCommand: AsyncParsableCommand {
                             timeout: .milliseconds(Int64(timeout * 1000)), session: session, quiet: output.json)
                     }
                 }
-            } catch is Interrupted {
+            } catch let interruption as Interrupted {
                 Terminal.info(
                     "interrupted; every finished judgment is stored. Resume with: proctor eval --resume \(ids[0]) --store \(storage.store)")
-                throw ExitCode(130)
+                throw ExitCode(interruption.exitCode)
             }
             try await JudgePhase.report(runIds: ids, session: session, json: output.json)
         }

@@ -168,10 +168,10 @@ struct LoadCommand: AsyncParsableCommand {
                 } else {
                     Terminal.out(LoadReportText.table(report) + (resources.map { "\n" + ResourceText.text($0) } ?? ""))
                 }
-            } catch is Interrupted {
+            } catch let interruption as Interrupted {
                 Terminal.info(
                     "interrupted; the finished levels are stored: proctor runs show \(run.id) --store \(storage.store)")
-                throw ExitCode(130)
+                throw ExitCode(interruption.exitCode)
             }
         }
     }

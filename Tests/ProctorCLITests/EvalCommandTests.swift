@@ -203,6 +203,41 @@ struct EvalCommandTests {
         }
     }
 
+    @Test("SIGTERM stops as Ctrl-C does, with exit code 143; two signals in a row leave the store intact and the run resumable")
+    func terminate() async throws {
+        try await withSimulator(try Self.scriptedSimulator(tokensPerSecond: 30, slots: 1)) { endpoint in
+            try await withTemporaryDirectory { directory in
+                let arguments = ["eval", "gsm8k", "--model", endpoint.baseURL, "--limit", "20", "--concurrency", "1"]
+                let store = try ProctorDatabase(path: directory.appendingPathComponent("proctor.db").path)
+                let started = { () async throws -> Bool in
+                    guard let run = try await store.runs().first else { return false }
+                    return try await store.results(runId: run.id).count >= 2
+                }
+                let running = try cli.start(arguments, directory: directory)
+                #expect(await running.waitUntil(started))
+                running.signal(SIGTERM)
+                let output = await running.wait()
+                #expect(output.status == 143)
+                #expect(output.stderr.contains("proctor eval --resume r"), "\(output.stderr)")
+                let run = try #require(try await store.runs().first)
+                #expect(run.status == .interrupted)
+
+                // Twice in a row: the second signal cuts the wind-down short.
+                let again = try cli.start(["eval", "--resume", run.id], directory: directory)
+                let before = try await store.results(runId: run.id).count
+                #expect(await again.waitUntil { try await store.results(runId: run.id).count > before })
+                again.signal(SIGINT)
+                again.signal(SIGINT)
+                #expect(await again.wait().status == 130)
+                let resumed = try await cli.run(["eval", "--resume", run.id], directory: directory)
+                #expect(resumed.status == 0, "\(resumed.stderr)")
+                let results = try await store.results(runId: run.id)
+                #expect(results.count == 20 && Set(results.map(\.sampleId)).count == 20)
+                #expect(try await store.integrityCheck() == ["ok"])
+            }
+        }
+    }
+
     @Test("Ctrl-C stops cleanly, marks the run interrupted and says how to resume")
     func interrupt() async throws {
         try await withSimulator(try Self.scriptedSimulator(tokensPerSecond: 30, slots: 1)) { endpoint in
