@@ -26,7 +26,7 @@ public final class ProctorDatabase: Sendable {
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StoreError("cannot open the store at \(path): \(error)")
+            throw StoreError.fault(error, path: path) ?? StoreError("cannot open the store at \(path): \(error)")
         }
         self.path = path
         try migrate()
@@ -47,7 +47,7 @@ public final class ProctorDatabase: Sendable {
         do {
             try Self.migrator.migrate(writer)
         } catch {
-            throw StoreError("cannot migrate the store at \(path): \(error)")
+            throw StoreError.fault(error, path: path) ?? StoreError("cannot migrate the store at \(path): \(error)")
         }
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import ProctorCore
+import ProctorRunner
+import ProctorStore
+import Synchronization
 
 /// Runs a command body, turning every error into a message on standard error and the exit status
 /// its code calls for.
@@ -8,13 +11,22 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
         try await body()
     } catch let exit as ExitCode {
         throw exit
-    } catch let failure as any ProctorFailure {
-        Terminal.error(failure.description)
-        throw ExitCode(ExitStatus.of(failure.code))
     } catch {
-        Terminal.error(String(describing: error))
+        let failure = storeFault(error) ?? error
+        if let failure = failure as? any ProctorFailure {
+            Terminal.error(failure.description)
+            throw ExitCode(ExitStatus.of(failure.code))
+        }
+        Terminal.error(String(describing: failure))
         throw ExitCode(ExitStatus.failure)
     }
+}
+
+/// A SQLite failure of the store this process opened (a full disk, a read-only file), also where
+/// a run failed on it and then could not record that it had, said with the store's path.
+private func storeFault(_ error: any Error) -> StoreError? {
+    guard let path = StoreOptions.opened.withLock({ $0 }) else { return nil }
+    return StoreError.fault(error, path: path) ?? (error as? RunFailure).flatMap { StoreError.fault($0.underlying, path: path) }
 }
 
 /// The one place error codes become process exit statuses: 0 ok, 1 a gate or a dependency

@@ -2,15 +2,25 @@ import ArgumentParser
 import Foundation
 import ProctorCore
 import ProctorStore
+import Synchronization
 
 /// `--store`, shared by every command that reads or writes runs.
 struct StoreOptions: ParsableArguments {
     @Option(help: "The run store (SQLite).")
     var store: String = "proctor.db"
 
+    /// The store this process opened, so that a SQLite failure (a full disk, a read-only file)
+    /// can be reported with its path wherever it surfaces.
+    static let opened = Mutex<String?>(nil)
+
     /// Opens the store, creating it if needed (commands that record runs).
     func open() throws -> ProctorDatabase {
-        try ProctorDatabase(path: store)
+        Self.opened.withLock { $0 = store }
+        do {
+            return try ProctorDatabase(path: store)
+        } catch {
+            throw StoreError.fault(error, path: store) ?? error
+        }
     }
 
     /// Opens a store that must already exist (commands that read runs).
@@ -18,7 +28,12 @@ struct StoreOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: store) else {
             throw ProctorError.badInput("no run store at \(store)", hint: "run an evaluation first, or pass --store PATH")
         }
-        return try ProctorDatabase(path: store)
+        Self.opened.withLock { $0 = store }
+        do {
+            return try ProctorDatabase(path: store)
+        } catch {
+            throw StoreError.fault(error, path: store) ?? error
+        }
     }
 
     /// The run `id`, or a bad-input error naming the store.
