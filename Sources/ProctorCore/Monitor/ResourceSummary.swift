@@ -62,7 +62,8 @@ public struct ResourceSummary: Codable, Sendable, Hashable {
     public var idleJoules: Double
     /// `measured`, `estimated` or `partly estimated`.
     public var energySource: String
-    /// Each source seen, in full (`measured:rapl`, `estimated:codecarbon-cpu-load(process):TDP 8 W`).
+    /// Each source seen (`measured:rapl`, `estimated:codecarbon-cpu-load(process):TDP 8 W`), those
+    /// that differ only in a sampled quantity as one entry with its range.
     public var sources: [String]
     /// The intensity carbon is computed with, and its source.
     public var carbon: CarbonIntensity
@@ -147,7 +148,7 @@ extension ResourceSummary {
         requestJoules = shares.requestJoules.reduce(0, +)
         let seen = timeline.sources(from: from, to: to)
         energySource = EnergySource.combined(seen)
-        sources = seen.map(\.stored)
+        sources = EnergySource.summarised(seen)
         self.carbon = carbon
         let total = shares.totalJoules
         carbonGrams = carbon.grams(joules: total)
