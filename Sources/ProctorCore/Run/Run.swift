@@ -23,6 +23,13 @@ public struct Run: Sendable, Hashable {
     public var modelName: String
     /// The model id the server reported (from `/v1/models` or its responses).
     public var modelId: String?
+
+    /// The model as people read it: the server's id, shortened to its file name where the server
+    /// reports a path (llama.cpp reports the model file it loaded), else the requested name.
+    public var modelLabel: String {
+        guard let modelId else { return modelName }
+        return modelId.hasPrefix("/") ? modelId.split(separator: "/").last.map(String.init) ?? modelId : modelId
+    }
     /// The machine that ran it.
     public var machine: MachineInfo
     /// Proctor's version.

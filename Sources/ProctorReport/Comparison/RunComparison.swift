@@ -72,7 +72,7 @@ public struct RunHeader: Codable, Sendable, Hashable {
     public init(_ run: Run) {
         id = run.id
         kind = run.kind.rawValue
-        model = run.modelId ?? run.modelName
+        model = run.modelLabel
         configHash = run.configHash
         createdAt = run.createdAt
         switch run.specification {

@@ -128,7 +128,7 @@ public struct HTMLReport: Sendable {
             dataset = DatasetInfo(name: finetune.data.source, sha256: finetune.data.sha256, count: finetune.data.trainExamples)
         }
         return RunCard(
-            id: run.id, kind: run.kind.rawValue, benchmark: benchmark, protocolName: protocolName, model: run.modelId ?? run.modelName,
+            id: run.id, kind: run.kind.rawValue, benchmark: benchmark, protocolName: protocolName, model: run.modelLabel,
             endpoint: Self.publicURL(run.endpointURL), status: run.status.rawValue, created: ReportFormat.date(run.createdAt),
             configHash: String(run.configHash.prefix(12)), dataset: "\(dataset.name) \(dataset.sha256.prefix(12))")
     }
