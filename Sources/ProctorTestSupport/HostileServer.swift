@@ -56,24 +56,8 @@ public enum HostileServer {
             _ = try await request.body.collect(upTo: 1 << 20)
             return answer(behaviour)
         }
-        var logger = Logger(label: "proctor.hostile-server")
-        logger.logLevel = .critical
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await app.runService(gracefulShutdownSignals: [])
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            defer { group.cancelAll() }
-            return try await body("http://127.0.0.1:\(port)")
+        return try await withLoopbackServer(router, label: "proctor.hostile-server", logLevel: .critical) { port in
+            try await body("http://127.0.0.1:\(port)")
         }
     }
 

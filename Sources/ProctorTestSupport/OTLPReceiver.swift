@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Logging
 import Synchronization
 
 /// A stand-in OTLP/HTTP receiver on a free loopback port: keeps every body POSTed to
@@ -21,24 +20,8 @@ public final class OTLPReceiver: Sendable {
             receiver.bodies.withLock { $0.append(Array(buffer.readableBytesView)) }
             return Response(status: .ok)
         }
-        var logger = Logger(label: "proctor.otlp-receiver")
-        logger.logLevel = .warning
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await app.runService(gracefulShutdownSignals: [])
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            defer { group.cancelAll() }
-            return try await body("http://127.0.0.1:\(port)", receiver)
+        return try await withLoopbackServer(router, label: "proctor.otlp-receiver") { port in
+            try await body("http://127.0.0.1:\(port)", receiver)
         }
     }
 }
