@@ -32,6 +32,7 @@ held = spec.get("heldOutLosses") or []
 print(f"seconds per step (after the first): {per_step:.2f}")
 print(f"trainer peak RSS: {peak / 2**30:.2f} GiB")
 if len(held) == 2:
-    print(f"held-out loss: {held[0][\"loss\"]:.3f} before, {held[1][\"loss\"]:.3f} after {held[1][\"step\"]} steps")
+    before, after = held[0], held[-1]
+    print("held-out loss: %.3f before, %.3f after %d steps" % (before["loss"], after["loss"], after["step"]))
 '
 rm -rf "${XDG_CACHE_HOME:-$HOME/.cache}/proctor/adapters/$name"
