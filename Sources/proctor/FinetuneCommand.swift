@@ -150,6 +150,10 @@ struct FinetuneCommand: AsyncParsableCommand {
                 finished.adapterPath = adapter
                 let weights = URL(fileURLWithPath: adapter).appendingPathComponent("adapter_model.safetensors")
                 finished.adapterSHA256 = (try? Data(contentsOf: weights)).map(FileDigest.sha256)
+                // The training is recorded before the conversion, which may fail on its own (and
+                // is retried whenever the adapter is next served).
+                run.specification = .finetune(finished)
+                try await database.update(run)
                 finished.servedAdapter = try await register(
                     RegisteredAdapter(
                         name: adapterName, runId: run.id, base: base, baseSHA256: baseSHA256, baseFolder: baseFolder, peftPath: adapter))
