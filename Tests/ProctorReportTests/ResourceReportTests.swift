@@ -8,6 +8,18 @@ import Testing
 
 @Suite("Resources in reports and exports")
 struct ResourceReportTests {
+    /// A monitor recording `id` of a 2-core test machine, started at `createdAt` beside run `attachedTo`.
+    static func recording(_ id: String, attachedTo runId: String, createdAt: Double) -> Run {
+        var recording = Fixtures.run(id: id)
+        recording.createdAt = Date(timeIntervalSince1970: createdAt)
+        recording.specification = .monitor(
+            MonitorSpecification(
+                interval: 1, pids: [42], attachedRunId: runId, cpuModel: "Test CPU", cpuCount: 2,
+                cpuPower: CPUPowerRating(watts: 8, source: "test"), memoryGB: 4, gpus: [], gpuState: "no GPU: test",
+                cpuEnergySource: .estimated("test"), carbon: .worldAverage))
+        return recording
+    }
+
     /// A load run `lr` of two 4-second levels from t = 1,800,000,000, with a recording `mr` of
     /// 1-second samples at 10 W over the first level and 20 W over the second.
     static func store() async throws -> ProctorDatabase {
@@ -31,14 +43,7 @@ struct ResourceReportTests {
                 LoadReport.Level(level: level, phase: "closed", load: Double(level + 1), unit: "users", metrics: accumulator.metrics(duration: 4)),
                 startedAt: Date(timeIntervalSince1970: start + Double(level) * 4), runId: "lr")
         }
-        var recording = Fixtures.run(id: "mr")
-        recording.createdAt = Date(timeIntervalSince1970: start)
-        recording.specification = .monitor(
-            MonitorSpecification(
-                interval: 1, pids: [42], attachedRunId: "lr", cpuModel: "Test CPU", cpuCount: 2,
-                cpuPower: CPUPowerRating(watts: 8, source: "test"), memoryGB: 4, gpus: [], gpuState: "no GPU: test",
-                cpuEnergySource: .estimated("test"), carbon: .worldAverage))
-        try await database.insert(recording)
+        try await database.insert(recording("mr", attachedTo: "lr", createdAt: start))
         try await database.record(
             (1...8).map { second in
                 ResourceSample(
@@ -72,14 +77,7 @@ struct ResourceReportTests {
     func recordingBeforeTheRun() async throws {
         let database = try await Self.store()
         let start = 1_800_000_000.0
-        var earlier = Fixtures.run(id: "mr0")
-        earlier.createdAt = Date(timeIntervalSince1970: start - 5)
-        earlier.specification = .monitor(
-            MonitorSpecification(
-                interval: 1, pids: [41], attachedRunId: "earlier", cpuModel: "Test CPU", cpuCount: 2,
-                cpuPower: CPUPowerRating(watts: 8, source: "test"), memoryGB: 4, gpus: [], gpuState: "no GPU: test",
-                cpuEnergySource: .estimated("test"), carbon: .worldAverage))
-        try await database.insert(earlier)
+        try await database.insert(Self.recording("mr0", attachedTo: "earlier", createdAt: start - 5))
         try await database.record(
             (1...4).map { second in
                 ResourceSample(
