@@ -28,10 +28,12 @@ struct ChatClientSimulatorTests {
         let ttft = try #require(completion.timings.timeToFirstToken)
         // Lower bounds are the simulator's guarantee (nothing can arrive before it is sent: the
         // first token 0.1 s after the request, the fifth 4 × 1/50 s later); upper bounds only
-        // catch gross errors, since CI runs these tests beside the real engine on two cores.
-        #expect(ttft >= 0.1 && ttft < 1)
+        // catch gross errors, since CI runs these tests beside the real engine on two cores (a
+        // loaded run saw a 3.4 s answer); the order of the chunks is what must hold.
+        #expect(ttft >= 0.1 && ttft < 5)
         #expect(completion.timings.endToEndLatency >= 0.18)
-        #expect(completion.timings.endToEndLatency < 1.5)
+        #expect(completion.timings.endToEndLatency < 8)
+        #expect(ttft < completion.timings.endToEndLatency)
         let tpot = try #require(completion.timings.timePerOutputToken(outputTokens: 5))
         #expect(abs(tpot - (completion.timings.endToEndLatency - ttft) / 4) < 1e-12)
     }
@@ -165,8 +167,9 @@ struct ChatClientSimulatorTests {
             return (error, ContinuousClock.now - start)
         }
         #expect(error?.kind == .connection)
-        // AsyncHTTPClient alone would retry the refused connection until the 30 s deadline.
-        #expect(elapsed < .seconds(10))
+        // AsyncHTTPClient alone would retry the refused connection until the 30 s deadline; a
+        // loaded CI machine took 17 s to give up at once.
+        #expect(elapsed < .seconds(25))
     }
 
     @Test func listsModels() async throws {
