@@ -177,8 +177,10 @@ struct EvalCommandTests {
                 #expect(reference.status == 0, "\(reference.stderr)")
                 let expected = try JSONDecoder().decode(Summary.self, from: Data(reference.stdout.utf8))
 
-                let victim = try cli.start(arguments + ["--store", "killed.db"], directory: directory)
+                // The store is created before the process starts: two processes migrating a new
+                // store at once can make one fail with "database is locked".
                 let store = try ProctorDatabase(path: directory.appendingPathComponent("killed.db").path)
+                let victim = try cli.start(arguments + ["--store", "killed.db"], directory: directory)
                 let started = await victim.waitUntil {
                     guard let run = try await store.runs().first else { return false }
                     return try await store.results(runId: run.id).count >= 5
@@ -242,9 +244,9 @@ struct EvalCommandTests {
     func interrupt() async throws {
         try await withSimulator(try Self.scriptedSimulator(tokensPerSecond: 30, slots: 1)) { endpoint in
             try await withTemporaryDirectory { directory in
+                let store = try ProctorDatabase(path: directory.appendingPathComponent("proctor.db").path)
                 let running = try cli.start(
                     ["eval", "gsm8k", "--model", endpoint.baseURL, "--limit", "20", "--concurrency", "1"], directory: directory)
-                let store = try ProctorDatabase(path: directory.appendingPathComponent("proctor.db").path)
                 let started = await running.waitUntil {
                     guard let run = try await store.runs().first else { return false }
                     return try await store.results(runId: run.id).count >= 2

@@ -170,12 +170,16 @@ struct MTBenchCommandTests {
             // 12 tokens a second: each verdict takes about half a second.
             try await withSimulator(Self.judge(tokensPerSecond: 12)) { judge in
                 try await withTemporaryDirectory { directory in
+                    // The store is created before the process starts: polling a store the process
+                    // is still migrating made its migration fail ("database is locked") and the
+                    // process exit before it created the run.
+                    let storePath = directory.appendingPathComponent("proctor.db").path
+                    _ = try ProctorDatabase(path: storePath)
                     let running = try cli.start(
                         [
                             "eval", "mt-bench", "--model", model.baseURL, "--judge", judge.baseURL, "--limit", "4",
                             "--judge-concurrency", "2",
                         ], directory: directory)
-                    let storePath = directory.appendingPathComponent("proctor.db").path
                     let judging = await running.waitUntil { try await Self.judgmentCount(storePath) >= 2 }
                     running.signal(SIGKILL)
                     _ = await running.wait()
