@@ -43,11 +43,22 @@ public final class ProctorDatabase: Sendable {
         try migrate()
     }
 
+    /// Migrates the store. Another process may be migrating the same new store at this moment
+    /// (`proctor serve` beside a first `proctor eval`): each migration is one transaction, so a
+    /// clash ("already exists", "database is locked") means the other applied it, and trying
+    /// again, up to about 2 s, finds it done.
     private func migrate() throws(StoreError) {
-        do {
-            try Self.migrator.migrate(writer)
-        } catch {
-            throw StoreError.fault(error, path: path) ?? StoreError("cannot migrate the store at \(path): \(error)")
+        var attempt = 0
+        while true {
+            do {
+                try Self.migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError where attempt < 40 && [.SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+                attempt += 1
+                usleep(50_000)
+            } catch {
+                throw StoreError.fault(error, path: path) ?? StoreError("cannot migrate the store at \(path): \(error)")
+            }
         }
     }
 }
