@@ -54,7 +54,7 @@ public enum LoadExporter {
                 timeStamp: Int64((start.timeIntervalSince1970 * 1000).rounded()),
                 elapsed: Int(((sample.ended - sample.sent) * 1000).rounded()),
                 label: "level \(sample.level + 1)", responseCode: sample.httpStatus.map(String.init) ?? (sample.errorKind ?? ""),
-                responseMessage: sample.errorKind ?? "OK", threadName: "proctor \(sample.level + 1)-\(sample.index)",
+                responseMessage: sample.errorMessage ?? sample.errorKind ?? "OK", threadName: "proctor \(sample.level + 1)-\(sample.index)",
                 success: sample.succeeded, groupThreads: threads, allThreads: threads,
                 url: run.endpointURL + "/chat/completions", latency: Int((ttft * 1000).rounded()))
         }

@@ -67,7 +67,7 @@ public struct LoadRequestRecord: Codable, Sendable, Hashable, FetchableRecord, P
         sample = LoadRequestSample(
             level: row["level"], index: row["idx"], scheduled: row["scheduled"], sent: row["sent"], ended: row["ended"],
             timings: timings, promptTokens: row["promptTokens"], outputTokens: row["outputTokens"],
-            httpStatus: row["httpStatus"], errorKind: row["errorKind"], correct: row["correct"])
+            httpStatus: row["httpStatus"], errorKind: row["errorKind"], errorMessage: row["errorMessage"], correct: row["correct"])
     }
 
     /// Chunk arrivals from their stored form, `0.1,0.25,1e-05`: parsed in one pass with `strtod`
@@ -92,7 +92,7 @@ public struct LoadRequestRecord: Codable, Sendable, Hashable, FetchableRecord, P
     /// The columns a row is written with, in the order of ``databaseValues``.
     static let columnNames = [
         "runId", "level", "idx", "scheduled", "sent", "ended", "ttft", "e2el", "completed", "chunkArrivals",
-        "promptTokens", "outputTokens", "httpStatus", "errorKind", "correct",
+        "promptTokens", "outputTokens", "httpStatus", "errorKind", "errorMessage", "correct",
     ]
 
     /// The statement that writes one row, replacing an earlier row for the same request.
@@ -106,7 +106,7 @@ public struct LoadRequestRecord: Codable, Sendable, Hashable, FetchableRecord, P
             runId, sample.level, sample.index, sample.scheduled, sample.sent, sample.ended,
             sample.timings?.timeToFirstToken, sample.timings?.endToEndLatency, sample.timings?.completed,
             sample.timings.map { $0.chunkArrivals.map { String($0) }.joined(separator: ",") },
-            sample.promptTokens, sample.outputTokens, sample.httpStatus, sample.errorKind, sample.correct,
+            sample.promptTokens, sample.outputTokens, sample.httpStatus, sample.errorKind, sample.errorMessage, sample.correct,
         ]
     }
 

@@ -147,6 +147,9 @@ extension ProctorDatabase {
                 t.primaryKey(["runId", "idx"])
             }
         }
+        migrator.registerMigration("v8: load request error messages") { db in
+            try db.alter(table: "load_request") { t in t.add(column: "errorMessage", .text) }
+        }
         return migrator
     }
 }

@@ -34,7 +34,7 @@ struct ImportCommand: AsyncParsableCommand {
                 let samples = rows.map {
                     JTLImport.Sample(
                         timeStamp: $0.timeStamp, elapsed: $0.elapsed, latency: $0.latency, success: $0.success,
-                        responseCode: $0.responseCode, allThreads: $0.allThreads)
+                        responseCode: $0.responseCode, responseMessage: $0.responseMessage, allThreads: $0.allThreads)
                 }
                 let report = try await JTLImport.importSamples(
                     samples, file: file, sha256: FileDigest.sha256(data), url: rows[0].url, label: rows[0].label,

@@ -1,3 +1,5 @@
+import ProctorCore
+import ProctorStore
 import Testing
 
 @testable import ProctorRunner
@@ -20,5 +22,31 @@ struct JMeterResponseCodeTests {
     ])
     func classes(code: String, kind: String) {
         #expect(JMeterResponseCode.errorKind(code) == kind)
+    }
+
+    @Test("an imported failure keeps JMeter's words as its message beside its class, and exports them again")
+    func importedFailuresKeepTheirMessage() async throws {
+        let store = try ProctorDatabase()
+        let samples = [
+            JTLImport.Sample(timeStamp: 1_000, elapsed: 120, latency: 40, success: true, responseCode: "200", responseMessage: "OK", allThreads: 1),
+            JTLImport.Sample(
+                timeStamp: 1_200, elapsed: 5_000, latency: 0, success: false,
+                responseCode: "Non HTTP response code: java.net.SocketTimeoutException",
+                responseMessage: "Non HTTP response message: Read timed out", allThreads: 1),
+            JTLImport.Sample(
+                timeStamp: 1_300, elapsed: 30, latency: 30, success: false, responseCode: "503", responseMessage: "Service Unavailable",
+                allThreads: 1),
+        ]
+        let report = try await JTLImport.importSamples(samples, file: "run.jtl", sha256: "0", url: "http://h/v1", label: "chat", into: store)
+        let requests = try await store.loadRequests(runId: report.runId)
+        let stored = requests.map(\.sample).sorted { $0.index < $1.index }
+        #expect(stored.map(\.errorKind) == [nil, "timeout", "http_503"])
+        #expect(stored.map(\.errorMessage) == [
+            nil, "Non HTTP response code: java.net.SocketTimeoutException: Non HTTP response message: Read timed out",
+            "503 Service Unavailable",
+        ])
+        let run = try #require(try await store.run(id: report.runId))
+        let exported = LoadExporter.jtl(run: run, levels: try await store.loadLevelRecords(runId: report.runId), requests: requests)
+        #expect(exported.contains("Non HTTP response message: Read timed out"))
     }
 }

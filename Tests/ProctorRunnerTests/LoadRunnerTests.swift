@@ -87,7 +87,10 @@ struct LoadRunnerTests {
             #expect(report.saturation.reason.contains("error rate"))
             #expect(try await store.run(id: run.id)?.status == .completed)
             let stored = try await store.loadRequests(runId: run.id)
-            #expect(stored.filter { $0.sample.errorKind != nil }.count == metrics.failed)
+            let failures = stored.filter { $0.sample.errorKind != nil }
+            #expect(failures.count == metrics.failed)
+            // Each failure keeps the client's words beside its class.
+            #expect(failures.allSatisfy { ($0.sample.errorMessage ?? "").contains("http://127.0.0.1") }, "\(failures.prefix(3).map(\.sample.errorMessage))")
         }
     }
 

@@ -21,13 +21,16 @@ public struct LoadRequestSample: Codable, Sendable, Hashable {
     public var httpStatus: Int?
     /// The error class, for failed requests.
     public var errorKind: String?
+    /// What went wrong, in words (the client's message, or JMeter's text on import), for failed
+    /// requests; at most ``maximumMessageLength`` characters.
+    public var errorMessage: String?
     /// Whether the answer was right, when the workload is scored.
     public var correct: Bool?
 
     /// Creates a sample.
     public init(
         level: Int, index: Int, scheduled: Double, sent: Double, ended: Double, timings: RequestTimings?,
-        promptTokens: Int?, outputTokens: Int?, httpStatus: Int?, errorKind: String?, correct: Bool? = nil
+        promptTokens: Int?, outputTokens: Int?, httpStatus: Int?, errorKind: String?, errorMessage: String? = nil, correct: Bool? = nil
     ) {
         self.level = level
         self.index = index
@@ -39,8 +42,13 @@ public struct LoadRequestSample: Codable, Sendable, Hashable {
         self.outputTokens = outputTokens
         self.httpStatus = httpStatus
         self.errorKind = errorKind
+        self.errorMessage = errorMessage.map { String($0.prefix(Self.maximumMessageLength)) }
         self.correct = correct
     }
+
+    /// The longest message kept: enough to tell one failure from another, bounded so that a
+    /// failing server's long error pages cannot grow a run without limit.
+    public static let maximumMessageLength = 300
 
     /// Success as vllm defines it: no error and at least one chunk with choices (or a whole response).
     public var succeeded: Bool { errorKind == nil && timings != nil }

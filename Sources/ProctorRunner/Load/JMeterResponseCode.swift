@@ -3,9 +3,9 @@
 /// (`Non HTTP response code: java.net.SocketTimeoutException`, …) becomes `timeout`,
 /// `connection` or `disconnected`, and anything else `failed`, so that a report's error table
 /// stays a short list of classes however many exception names JMeter prints.
-enum JMeterResponseCode {
+package enum JMeterResponseCode {
     /// The error class of a failed sample whose `responseCode` was `code`.
-    static func errorKind(_ code: String) -> String {
+    package static func errorKind(_ code: String) -> String {
         if let status = Int(code), (100...599).contains(status) { return "http_\(status)" }
         let text = code.lowercased()
         if text.contains("timeout") { return "timeout" }
@@ -13,5 +13,12 @@ enum JMeterResponseCode {
         let connection = ["connectexception", "connection refused", "unknownhost", "noroutetohost", "socketexception", "sslexception", "sslhandshake"]
         if connection.contains(where: text.contains) { return "connection" }
         return "failed"
+    }
+
+    /// JMeter's own words for a failed sample, kept beside its class: the response code and
+    /// message as JMeter wrote them (`503 Service Unavailable`, `Non HTTP response code:
+    /// java.net.SocketTimeoutException: Non HTTP response message: Read timed out`).
+    package static func message(code: String, message: String) -> String {
+        [code, message].filter { !$0.isEmpty }.joined(separator: Int(code) == nil ? ": " : " ")
     }
 }

@@ -16,11 +16,17 @@ public enum JTLImport {
         public var success: Bool
         /// The response code JMeter recorded.
         public var responseCode: String
+        /// The response message JMeter recorded (`Service Unavailable`, `Non HTTP response message: …`).
+        public var responseMessage: String
         /// Active threads in all groups when it ran.
         public var allThreads: Int
 
         /// Creates a sample.
-        public init(timeStamp: Int64, elapsed: Int, latency: Int, success: Bool, responseCode: String, allThreads: Int) {
+        public init(
+            timeStamp: Int64, elapsed: Int, latency: Int, success: Bool, responseCode: String, responseMessage: String = "",
+            allThreads: Int
+        ) {
+            self.responseMessage = responseMessage
             self.timeStamp = timeStamp
             self.elapsed = elapsed
             self.latency = latency
@@ -73,7 +79,8 @@ public enum JTLImport {
                     ? RequestTimings(chunkArrivals: [Double(row.latency) / 1000, elapsed].filter { $0 > 0 }, completed: elapsed)
                     : nil,
                 promptTokens: nil, outputTokens: nil, httpStatus: Int(row.responseCode),
-                errorKind: row.success ? nil : JMeterResponseCode.errorKind(row.responseCode))
+                errorKind: row.success ? nil : JMeterResponseCode.errorKind(row.responseCode),
+                errorMessage: row.success ? nil : JMeterResponseCode.message(code: row.responseCode, message: row.responseMessage))
             accumulator.add(sample)
             requests.append(sample)
         }

@@ -142,7 +142,8 @@ struct SentRequest: Sendable {
             return LoadRequestSample(
                 level: level, index: index, scheduled: offset(scheduled), sent: offset(sent), ended: offset(.now),
                 timings: nil, promptTokens: nil, outputTokens: nil, httpStatus: failure?.statusCode,
-                errorKind: failure?.kind.rawValue ?? (error is CancellationError ? "cancelled" : "client_error"))
+                errorKind: failure?.kind.rawValue ?? (error is CancellationError ? "cancelled" : "client_error"),
+                errorMessage: failure?.message ?? String(describing: error))
         }
     }
 }
