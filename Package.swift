@@ -1,12 +1,18 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// The fuzzing build (`scripts/fuzz.sh` sets `PROCTOR_FUZZ_RUNTIME` to libFuzzer's runtime
+/// without a main): Proctor's own modules get libFuzzer's coverage instrumentation and
+/// `proctor-fuzz` links the driver. Unset, as in every other build, nothing changes.
+let fuzzRuntime = Context.environment["PROCTOR_FUZZ_RUNTIME"]
+let fuzzCoverage: [SwiftSetting] = fuzzRuntime == nil ? [] : [.unsafeFlags(["-sanitize=fuzzer"])]
+
 /// Strict settings shared by every target (Swift 6 mode comes with tools 6.2).
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
     .enableUpcomingFeature("InternalImportsByDefault"),
-]
+] + fuzzCoverage
 
 let package = Package(
     name: "proctor",
@@ -191,6 +197,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "CLibFuzzer"),
+        .target(
+            name: "ProctorFuzzTargets",
+            dependencies: [
+                "ProctorCore", "ProctorClient", "ProctorBenchmarks", "ProctorStore", "ProctorRunner", "ProctorReport", "ProctorEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "proctor-fuzz",
+            dependencies: ["ProctorFuzzTargets", "CLibFuzzer"],
+            path: "Sources/ProctorFuzz",
+            swiftSettings: strictSettings + (fuzzRuntime == nil ? [] : [.define("PROCTOR_FUZZING")]),
+            linkerSettings: fuzzRuntime.map { [.unsafeFlags(["-Xlinker", $0, "-lstdc++"])] } ?? []
+        ),
         .target(
             name: "ProctorTestSupport",
             dependencies: [
@@ -204,6 +226,7 @@ let package = Package(
             resources: [.copy("Resources/v3-store")],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "ProctorFuzzTargetsTests", dependencies: ["ProctorFuzzTargets"], resources: [.copy("Regressions")], swiftSettings: strictSettings),
         .testTarget(name: "ProctorCoreTests", dependencies: ["ProctorCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ProctorMonitorTests", dependencies: ["ProctorMonitor", "ProctorCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),

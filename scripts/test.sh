@@ -17,3 +17,5 @@ scripts/phoenix.sh wait "$phoenix_port"
 export PROCTOR_E2E=1
 export PROCTOR_PHOENIX_URL="http://127.0.0.1:$phoenix_port"
 swift test --skip-build
+# Every fuzz target still builds with libFuzzer and keeps its properties on 2,000 inputs.
+scripts/fuzz.sh --smoke

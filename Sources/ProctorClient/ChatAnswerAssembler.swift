@@ -1,11 +1,11 @@
 import Foundation
-import NIOCore
-import ProctorCore
+package import NIOCore
+package import ProctorCore
 
 /// Builds a ``Completion`` from a 200 response's body as its bytes arrive: a server-sent event
 /// stream chunk by chunk, or a whole JSON body. Pure state, fed by ``ChatResponseReader`` on the
 /// response's event loop; every failure is an ``AttemptFailure`` with its class.
-struct ChatAnswerAssembler {
+package struct ChatAnswerAssembler {
     private let url: String
     private let streaming: Bool
     private var parser = SSEParser()
@@ -24,7 +24,7 @@ struct ChatAnswerAssembler {
     static let maximumBodyBytes = 64 * 1024 * 1024
 
     /// An assembler for the answer from `url`, whose response declared `contentType`.
-    init(url: String, streaming: Bool, contentType: String? = nil) {
+    package init(url: String, streaming: Bool, contentType: String? = nil) {
         self.url = url
         self.streaming = streaming
         self.contentType = contentType
@@ -32,7 +32,7 @@ struct ChatAnswerAssembler {
     }
 
     /// Takes the next part of the body, which arrived `offset` seconds after the request was sent.
-    mutating func receive(_ buffer: ByteBuffer, at offset: Double) throws(AttemptFailure) {
+    package mutating func receive(_ buffer: ByteBuffer, at offset: Double) throws(AttemptFailure) {
         guard streaming else {
             guard (body?.readableBytes ?? 0) + buffer.readableBytes <= Self.maximumBodyBytes else {
                 throw failure(.malformedResponse, "\(url) answered with a body over \(Self.maximumBodyBytes) bytes")
@@ -54,7 +54,7 @@ struct ChatAnswerAssembler {
     }
 
     /// The answer once the body has ended, `offset` seconds after the request was sent.
-    mutating func finish(at offset: Double) throws(AttemptFailure) -> Completion {
+    package mutating func finish(at offset: Double) throws(AttemptFailure) -> Completion {
         streaming ? try finishStream(at: offset) : try finishWhole(at: offset)
     }
 

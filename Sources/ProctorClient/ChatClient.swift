@@ -157,8 +157,8 @@ public func withChatClient<Result: Sendable>(
 }
 
 /// One failed attempt, with the server's requested wait if it gave one.
-struct AttemptFailure: Error {
-    var error: CompletionError
+package struct AttemptFailure: Error {
+    package var error: CompletionError
     var retryAfter: Duration?
     /// The request went out on a pooled connection the server had already closed, and nothing
     /// came back: the server never read it, so sending it again is not a retry.

@@ -1,5 +1,5 @@
-import Foundation
-import ProctorCore
+package import Foundation
+package import ProctorCore
 
 /// The JSON body of a `/v1/chat/completions` request, rendered directly (one per sample, each
 /// carrying every few-shot message).
@@ -46,13 +46,13 @@ struct UsageBody: Decodable {
 /// One `data:` payload of a streamed chat completion, read with `JSONSerialization`: a stream
 /// has one payload per token, and this skips the Codable machinery that dominated the client's
 /// CPU time in the zero-latency benchmark.
-struct ChatChunk {
-    var model: String?
-    var hasChoices = false
-    var content: String?
-    var finishReason: String?
-    var usage: TokenUsage?
-    var errorMessage: String?
+package struct ChatChunk: Equatable {
+    package var model: String?
+    package var hasChoices = false
+    package var content: String?
+    package var finishReason: String?
+    package var usage: TokenUsage?
+    package var errorMessage: String?
 
     /// An empty chunk, filled in by ``ChunkScanner``.
     init() {}
@@ -61,7 +61,7 @@ struct ChatChunk {
     ///
     /// - Throws: ``ChunkShapeError`` naming the field when the payload is not a JSON object or a
     ///   field Proctor reads has the wrong type (`"choices": 7`, `"content": 42`, negative usage).
-    init(payload: [UInt8]) throws(ChunkShapeError) {
+    package init(payload: [UInt8]) throws(ChunkShapeError) {
         if let scanned = ChunkScanner.scan(payload) {
             self = scanned
             return
@@ -71,7 +71,7 @@ struct ChatChunk {
 
     /// Parses one payload with `JSONSerialization`, checking the type of every field it reads: a
     /// wrongly typed field is a malformed answer, never an empty one.
-    init(json: Data) throws(ChunkShapeError) {
+    package init(json: Data) throws(ChunkShapeError) {
         guard let parsed = try? JSONSerialization.jsonObject(with: json) else { throw ChunkShapeError(field: nil, problem: "is not JSON") }
         guard let object = parsed as? [String: Any] else { throw ChunkShapeError(field: nil, problem: "is not a JSON object") }
         model = try Self.field(object, "model", path: "model", as: String.self)
@@ -128,13 +128,13 @@ struct ChatChunk {
 }
 
 /// A streamed chunk Proctor cannot read: which field (none: the payload as a whole) and why.
-struct ChunkShapeError: Error, Hashable {
+package struct ChunkShapeError: Error, Hashable {
     /// The JSON path of the field, e.g. `choices[0].delta.content`.
     var field: String?
     /// What is wrong with it, e.g. "is not a string".
     var problem: String
 
-    var description: String { field.map { "\($0) \(problem)" } ?? "the payload \(problem)" }
+    package var description: String { field.map { "\($0) \(problem)" } ?? "the payload \(problem)" }
 }
 
 /// A complete, non-streamed chat completion.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import ProctorCore
 import Yams
 
@@ -47,6 +47,11 @@ public struct EndpointConfigFile: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EndpointError("cannot read config file \(path)")
         }
+        return try parse(data, path: path)
+    }
+
+    /// Parses a config file's bytes, read from `path` (which errors name); the fuzzer's way in.
+    public static func parse(_ data: Data, path: String) throws(EndpointError) -> EndpointConfigFile {
         let body: FileBody
         do {
             body = try YAMLDecoder().decode(FileBody.self, from: data)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import ProctorCore
 
 /// Any JSON Lines file as a task: one prompt per line, an optional label, and a ``TaskScorer``.
@@ -25,6 +25,14 @@ public struct JSONLTask: SingleTurnBenchmark, JudgedBenchmark {
     ///
     /// - Throws: ``DatasetError`` naming file, line and field; ``TaskScorerError`` for a bad scorer.
     public init(_ definition: JSONLTaskDefinition) throws {
+        guard let data = FileManager.default.contents(atPath: definition.path) else {
+            throw DatasetError(file: definition.path, message: "cannot read the file; check the path and its permissions")
+        }
+        try self.init(definition, contents: data)
+    }
+
+    /// Checks `data`, the contents of `definition.path`, as ``init(_:)`` does the file.
+    public init(_ definition: JSONLTaskDefinition, contents data: Data) throws {
         let scorer = try TaskScorer(spec: definition.scorer)
         if definition.labelField == nil, scorer != .none, scorer != .judge(rubric: true) {
             throw TaskScorerError(
@@ -38,9 +46,6 @@ public struct JSONLTask: SingleTurnBenchmark, JudgedBenchmark {
             throw TaskScorerError("--rubric applies to --scorer judge:rubric")
         }
         rubricText = try definition.rubric.map(Self.loadRubric) ?? JudgeScorerPrompts.defaultRubric
-        guard let data = FileManager.default.contents(atPath: definition.path) else {
-            throw DatasetError(file: definition.path, message: "cannot read the file; check the path and its permissions")
-        }
         let lines = try JSONLReader.parse(data, file: definition.path)
         guard !lines.isEmpty else {
             throw DatasetError(file: definition.path, message: "the file has no JSON lines; write one object per line")

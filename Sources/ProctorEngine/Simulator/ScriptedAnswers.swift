@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import ProctorCore
 
 /// What the simulator answers: a scripted response for a matching prompt, else a fixed text.
@@ -39,6 +39,11 @@ public struct ScriptedAnswers: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DatasetError(file: path, message: "cannot read the file; check the path and its permissions")
         }
+        return try parse(data, file: path, fallback: fallback)
+    }
+
+    /// Parses a script's bytes, read from `file` (which errors name).
+    public static func parse(_ data: Data, file path: String, fallback: String = "The answer is 42.") throws(DatasetError) -> ScriptedAnswers {
         var answers = ScriptedAnswers(fallback: fallback)
         for line in try JSONLReader.parse(data, file: path) {
             let response = try line.string("response")

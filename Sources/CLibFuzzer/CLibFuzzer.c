@@ -1,0 +1,2 @@
+// Declarations only: libFuzzer provides the driver in the fuzzing build.
+#include "CLibFuzzer.h"
