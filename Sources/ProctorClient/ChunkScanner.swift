@@ -7,16 +7,20 @@ import ProctorCore
 /// It is a fast path, not a second JSON implementation: on anything it does not expect (invalid
 /// JSON, a shape other than the OpenAI one) it returns `nil` and ``ChatChunk`` falls back to
 /// `JSONSerialization`, which has the final word.
-struct ChunkScanner {
+package struct ChunkScanner {
     private let bytes: [UInt8]
     private var index = 0
+    private var depth = 0
+
+    /// Values nested deeper than this in fields Proctor skips are left to the general parser.
+    private static let maximumDepth = 64
 
     private init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// Scans `json`; `nil` means "use the general parser".
-    static func scan(_ json: some Collection<UInt8>) -> ChatChunk? {
+    package static func scan(_ json: some Collection<UInt8>) -> ChatChunk? {
         var scanner = ChunkScanner(Array(json))
         var chunk = ChatChunk()
         guard scanner.readObject({ key, scanner in
@@ -147,28 +151,36 @@ struct ChunkScanner {
             }
     }
 
-    /// Reads a key without escapes and returns where its bytes lie.
+    /// Reads an ASCII key without escapes and returns where its bytes lie; any other key is for
+    /// the general parser (which also checks its UTF-8).
     private mutating func readKey() throws -> Range<Int> {
         try expect(UInt8(ascii: "\""))
         let start = index
         while let byte = peek(), byte != UInt8(ascii: "\"") {
-            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { throw Unexpected() }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw Unexpected() }
             index += 1
         }
         try expect(UInt8(ascii: "\""))
         return start..<(index - 1)
     }
 
-    /// Skips a string, checking its escapes, without building it.
+    /// Skips a string, checking its escapes and its UTF-8, without building it.
     private mutating func skipString() throws {
         try expect(UInt8(ascii: "\""))
+        let start = index
+        var ascii = true
         while true {
             guard let byte = peek() else { throw Unexpected() }
             index += 1
             switch byte {
-            case UInt8(ascii: "\""): return
+            case UInt8(ascii: "\""):
+                // Escapes are ASCII, so the raw bytes are valid UTF-8 exactly when the text is.
+                guard ascii || String(validating: bytes[start..<index - 1], as: UTF8.self) != nil else { throw Unexpected() }
+                return
             case UInt8(ascii: "\\"): _ = try readEscape()
-            default: guard byte >= 0x20 else { throw Unexpected() }
+            default:
+                guard byte >= 0x20 else { throw Unexpected() }
+                if byte >= 0x80 { ascii = false }
             }
         }
     }
@@ -195,16 +207,43 @@ struct ChunkScanner {
         try readNull() ? nil : readString()
     }
 
+    /// Reads a JSON integer; fractions, exponents and out-of-range values are for the general parser.
     private mutating func readInteger() throws -> Int {
         let start = index
-        if peek() == UInt8(ascii: "-") { index += 1 }
-        while let byte = peek(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { index += 1 }
+        try skipNumber()
         guard let value = Int(String(decoding: bytes[start..<index], as: UTF8.self)) else { throw Unexpected() }
-        if let byte = peek(), byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-            throw Unexpected()
-        }
         return value
     }
+
+    /// Skips a number as JSON writes one: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. Swift's
+    /// `Double` also takes `+1`, `01`, `1.` and `.5`, which are not JSON.
+    private mutating func skipNumber() throws {
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        if peek() == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            guard skipDigits() else { throw Unexpected() }
+        }
+        if peek() == UInt8(ascii: ".") {
+            index += 1
+            guard skipDigits() else { throw Unexpected() }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            index += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() else { throw Unexpected() }
+        }
+        if let byte = peek(), Self.isDigit(byte) { throw Unexpected() }
+    }
+
+    /// Skips a run of digits; whether there was one.
+    private mutating func skipDigits() -> Bool {
+        let start = index
+        while let byte = peek(), Self.isDigit(byte) { index += 1 }
+        return index > start
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Reads a JSON string, decoding escapes (surrogate pairs included).
     private mutating func readString() throws -> String {
@@ -295,6 +334,11 @@ struct ChunkScanner {
     private mutating func skipValue() throws {
         skipWhitespace()
         guard let byte = peek() else { throw Unexpected() }
+        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+            depth += 1
+            guard depth <= Self.maximumDepth else { throw Unexpected() }
+        }
+        defer { if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth -= 1 } }
         switch byte {
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "{"):
@@ -307,13 +351,7 @@ struct ChunkScanner {
         case UInt8(ascii: "f"): try skipLiteral("false")
         case UInt8(ascii: "n"): try skipLiteral("null")
         default:
-            let start = index
-            while let next = peek(), next == UInt8(ascii: "-") || next == UInt8(ascii: "+") || next == UInt8(ascii: ".")
-                || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
-            {
-                index += 1
-            }
-            guard index > start, Double(String(decoding: bytes[start..<index], as: UTF8.self)) != nil else { throw Unexpected() }
+            try skipNumber()
         }
     }
 
