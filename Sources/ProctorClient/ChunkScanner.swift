@@ -215,9 +215,11 @@ package struct ChunkScanner {
         return value
     }
 
-    /// Skips a number as JSON writes one: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. Swift's
-    /// `Double` also takes `+1`, `01`, `1.` and `.5`, which are not JSON.
+    /// Skips a number as JSON writes one: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, and
+    /// within a `Double`'s range, as `JSONSerialization` requires (`2.5e2222` is refused there).
+    /// Swift's `Double` alone also takes `+1`, `01`, `1.` and `.5`, which are not JSON.
     private mutating func skipNumber() throws {
+        let start = index
         if peek() == UInt8(ascii: "-") { index += 1 }
         if peek() == UInt8(ascii: "0") {
             index += 1
@@ -234,6 +236,7 @@ package struct ChunkScanner {
             guard skipDigits() else { throw Unexpected() }
         }
         if let byte = peek(), Self.isDigit(byte) { throw Unexpected() }
+        guard Double(String(decoding: bytes[start..<index], as: UTF8.self))?.isFinite == true else { throw Unexpected() }
     }
 
     /// Skips a run of digits; whether there was one.
