@@ -133,7 +133,7 @@ enum CSVReader {
                         quoted = false
                     }
                 } else {
-                    if character == "\n" { line += 1 }
+                    if character == "\n" || character == "\r\n" { line += 1 }
                     field.append(character)
                 }
                 continue

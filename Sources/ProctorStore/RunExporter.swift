@@ -55,7 +55,11 @@ public enum RunExporter {
     }
 
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // By bytes: a CRLF is one Character in Swift, equal to neither "\r" nor "\n", and a field
+        // holding one went out unquoted and split its row in two (found by the jtl fuzz target).
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            return field
+        }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

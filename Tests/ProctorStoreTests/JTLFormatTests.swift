@@ -22,6 +22,16 @@ struct JTLFormatTests {
         #expect(try JTLFormat.read(text, file: "a.jtl") == Self.rows)
     }
 
+    @Test("a field holding CRLF, CR or LF is quoted and read back whole (a CRLF split its row before)")
+    func lineBreaksInsideFields() throws {
+        var rows = Self.rows
+        rows[1].responseMessage = "first line\r\nsecond\rthird\nfourth"
+        rows[0].label = "crlf\r\n"
+        let text = JTLFormat.write(rows)
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count > 4)
+        #expect(try JTLFormat.read(text, file: "a.jtl") == rows)
+    }
+
     @Test("JMeter's own CSV with CRLF line ends and a reduced column set")
     func jmeterFile() throws {
         let text = "timeStamp,elapsed,label,success,allThreads,Latency\r\n1700000000000,250,HTTP Request,true,16,40\r\n1700000000100,900,HTTP Request,false,16,0\r\n"
