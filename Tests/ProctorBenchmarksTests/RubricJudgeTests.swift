@@ -35,6 +35,33 @@ struct RubricJudgeTests {
         }
     }
 
+    @Test("the grade is the one inspect's regex reads, Unicode spaces and word characters included")
+    func gradesMatchInspectsRegex() throws {
+        let regex = try NSRegularExpression(pattern: #"(?is).*(?<!\w)GRADE(?!\w)\s*:\s*(\w*)"#)
+        let inputs = [
+            "GRADE: GRADE: C", "GRADE:\u{00A0}C", "GRADE\u{2028}:\u{3000}i", "GRADE: C\u{301}", "GRADE: C_", "GRADE: C\u{200D}",
+            "GRADE:\u{0B}C", "grade :\tI.", "GRADE: C and GRADE: maybe", "GRADE:", "xGRADE: C", "GRADE١: C", "GRADE: ١",
+            "Grade: c\nGRADE ! I", "GRADE: Ｃ", "GRADE:\u{85}C", "GRADE\u{1680}:C",
+        ]
+        for input in inputs {
+            let match = regex.firstMatch(in: input, range: NSRange(location: 0, length: (input as NSString).length))
+            let letters = match.flatMap { Range($0.range(at: 1), in: input) }.map { input[$0].uppercased() }
+            let expected: JudgeVerdict? = letters == "C" ? .grade(correct: true) : letters == "I" ? .grade(correct: false) : nil
+            #expect(JudgeOutputParser.grade(in: input).verdict == expected, "\(input.debugDescription)")
+        }
+    }
+
+    @Test("a long output is read in linear time (46 KB without a grade took 50 s before, 15,000 GRADEs 5 s)")
+    func longOutputsWithoutAGrade() {
+        let text = String(repeating: "The answer looks fine. ", count: 4_000) + "GRADE: C"
+        let started = ContinuousClock.now
+        #expect(JudgeOutputParser.grade(in: text).verdict == .grade(correct: true))
+        #expect(JudgeOutputParser.grade(in: String(text.dropLast(8))).verdict == nil)
+        #expect(JudgeOutputParser.grade(in: String(repeating: "GRADE ", count: 15_000)).verdict == nil)
+        // A gross bound, not a speed claim: quadratic time took minutes here.
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
     @Test("grades: the letter after the last GRADE:, C or I; anything else is no verdict")
     func grades() {
         #expect(JudgeOutputParser.grade(in: "Reasoning… GRADE: C").verdict == .grade(correct: true))
@@ -43,6 +70,12 @@ struct RubricJudgeTests {
         #expect(JudgeOutputParser.grade(in: "GRADE: P").verdict == nil)
         #expect(JudgeOutputParser.grade(in: "UPGRADE: C").verdict == nil)
         #expect(JudgeOutputParser.grade(in: "no grade here").rule == "no grade")
+        // The rightmost GRADE that the rest matches after, as inspect's greedy `.*` finds it.
+        #expect(JudgeOutputParser.grade(in: "GRADE: GRADE: C").verdict == .grade(correct: true))
+        #expect(JudgeOutputParser.grade(in: "GRADE: I and then GRADEs: C").verdict == .grade(correct: false))
+        #expect(JudgeOutputParser.grade(in: "GRADE: C\nGRADE : p").verdict == nil)
+        #expect(JudgeOutputParser.grade(in: "GRADE: C\nsome GRADE without colon").verdict == .grade(correct: true))
+        #expect(JudgeOutputParser.grade(in: "_GRADE: C").verdict == nil)
     }
 
     @Test("error analysis: roles reversed, the problem as the assistant's turn and the wrong solution as the user's")
