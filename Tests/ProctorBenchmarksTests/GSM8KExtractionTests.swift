@@ -1,3 +1,4 @@
+import Foundation
 import ProctorBenchmarks
 import Testing
 
@@ -58,6 +59,27 @@ struct GSM8KExtractionTests {
     ])
     func normalise(input: String, expected: String) {
         #expect(ExactMatch.gsm8k.normalize(input) == expected)
+    }
+
+    @Test("(?s).*#### removes through the last '#### ', exactly as the regex does, in linear time")
+    func throughTheLastMarker() throws {
+        let inputs = [
+            "a #### 1 #### 2", "####2", "x\n#### y\n#### z.", "#### ", "no marker", "#### #### 5", "é#### 3\u{301}", "",
+            "#### 1\n", "1,000 #### $2.",
+        ]
+        let regexes = try [",", "\\$", "(?s).*#### ", "\\.$"].map { try NSRegularExpression(pattern: $0, options: [.useUnixLineSeparators]) }
+        for input in inputs {
+            var expected = input
+            for regex in regexes {
+                expected = regex.stringByReplacingMatches(
+                    in: expected, range: NSRange(location: 0, length: (expected as NSString).length), withTemplate: "")
+            }
+            #expect(ExactMatch.gsm8k.normalize(input) == expected.lowercased(), "\(input.debugDescription)")
+        }
+        // A degenerate answer: 90,000 digits took minutes when the pattern ran as a regex.
+        let started = ContinuousClock.now
+        #expect(ExactMatch.gsm8k.normalize(String(repeating: "1", count: 90_000)).count == 90_000)
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test func dollarsAndPointsDoNotMatchIntegers() {
