@@ -37,7 +37,7 @@ PROCTOR_FUZZ_RUNTIME=$runtime swift build -c "$configuration" --scratch-path "$s
 fuzzer="$scratch/$configuration/proctor-fuzz"
 ((${#targets[@]})) || mapfile -t targets < <("$fuzzer" list | cut -f1)
 
-cache="${HOME}/.cache/proctor/fuzz"
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/proctor/fuzz"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$cache/crashes"
