@@ -58,8 +58,9 @@ struct RubricJudgeTests {
         #expect(JudgeOutputParser.grade(in: text).verdict == .grade(correct: true))
         #expect(JudgeOutputParser.grade(in: String(text.dropLast(8))).verdict == nil)
         #expect(JudgeOutputParser.grade(in: String(repeating: "GRADE ", count: 15_000)).verdict == nil)
-        // A gross bound, not a speed claim: quadratic time took minutes here.
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // A gross bound, not a speed claim: quadratic time took minutes here; linear takes well
+        // under a second alone, and CI's loaded cores once stretched it to 8 s.
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test("grades: the letter after the last GRADE:, C or I; anything else is no verdict")
