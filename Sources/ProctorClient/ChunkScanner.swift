@@ -230,12 +230,17 @@ package struct ChunkScanner {
             index += 1
             guard skipDigits() else { throw Unexpected() }
         }
+        var exponent = false
         if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            exponent = true
             index += 1
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() else { throw Unexpected() }
         }
         if let byte = peek(), Self.isDigit(byte) { throw Unexpected() }
+        // Only an exponent or over 300 digits can leave a Double's range; the usual numbers of a
+        // chunk (`created`, `index`) skip the conversion.
+        guard exponent || index - start > 300 else { return }
         guard Double(String(decoding: bytes[start..<index], as: UTF8.self))?.isFinite == true else { throw Unexpected() }
     }
 
